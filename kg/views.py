@@ -1,0 +1,279 @@
+"""Derived, read-only views of the store: tables of entities and relations, and a networkx graph.
+
+Views are rebuilt from the store on demand and never edited; curation judgements are applied
+here so every consumer (CLI, app, exports, analysis) sees the same reviewed graph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+from rdflib import URIRef
+
+from kg.rdf import ARTICLE_PREFIX, ENTITIES_GRAPH, ENTITY_PREFIX, ONTOLOGY_GRAPH, local_id
+from kg.schema import SCHEMA
+from kg.store import Store
+
+RW_NS = SCHEMA.namespace
+
+
+def _s(term: Any) -> str | None:
+    return None if term is None else str(term)
+
+
+def as_of_graphs(store: Store, as_of: str | None) -> list[URIRef] | None:
+    """Default graphs for a query restricted to articles published up to ``as_of`` (inclusive)."""
+    if not as_of:
+        return None
+    rows = store.select(
+        f'SELECT ?g WHERE {{ GRAPH ?g {{ ?g a rw:Article ; rw:published ?d }} '
+        f'FILTER(?d <= "{as_of}"^^xsd:date) }}'
+    )
+    return [ENTITIES_GRAPH, ONTOLOGY_GRAPH, *(r["g"] for r in rows)]
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    id: str
+    label: str
+    type: str
+    aliases: list[str]
+    mentions: int
+    qid: str | None = None
+    parent: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "type": self.type,
+            "aliases": self.aliases,
+            "mentions": self.mentions,
+            "qid": self.qid,
+            "parent": self.parent,
+        }
+
+
+def entities(store: Store, as_of: str | None = None) -> list[EntityRow]:
+    """One row per canonical entity with its type, aliases seen and total mentions."""
+    graphs = as_of_graphs(store, as_of)
+    rows = store.select(
+        """
+        SELECT ?e ?label ?cls ?alias ?n ?qid ?parent ?g WHERE {
+          { GRAPH ?g { ?e a ?cls ; rdfs:label ?label . OPTIONAL { ?e rw:mention_count ?n } } }
+          OPTIONAL { ?e rw:alias ?alias }
+          OPTIONAL { ?e rw:qid ?qid }
+          OPTIONAL { { ?e rw:parent ?parent } UNION { ?e rw:maker ?parent } }
+          FILTER(STRSTARTS(STR(?e), "%s"))
+        }
+        """
+        % ENTITY_PREFIX,
+        default_graphs=graphs,
+    )
+    allowed = None if graphs is None else {str(g) for g in graphs}
+    acc: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if allowed is not None and str(r["g"]) not in allowed:
+            continue
+        cls = str(r["cls"]).removeprefix(RW_NS)
+        etype = SCHEMA.type_for_class(cls)
+        if etype is None:
+            continue
+        eid = local_id(r["e"])
+        a = acc.setdefault(
+            eid,
+            {"labels": {}, "types": {}, "aliases": set(), "mentions": {}, "qid": None, "parent": None},
+        )
+        label = str(r["label"])
+        is_ref = r["g"] == ENTITIES_GRAPH
+        a["labels"][label] = a["labels"].get(label, 0) + (1000 if is_ref else 1)
+        a["types"][etype] = a["types"].get(etype, 0) + (1000 if is_ref else 1)
+        if r["alias"] is not None:
+            a["aliases"].add(str(r["alias"]))
+        if r["n"] is not None:
+            a["mentions"][str(r["g"])] = int(r["n"])
+        if r["qid"] is not None:
+            a["qid"] = str(r["qid"])
+        if r["parent"] is not None:
+            a["parent"] = local_id(r["parent"])
+    out = []
+    for eid, a in acc.items():
+        mentions = sum(a["mentions"].values())
+        if mentions == 0:
+            continue  # reference-only entity never seen in an article
+        label = max(a["labels"], key=lambda k: (a["labels"][k], k))
+        out.append(
+            EntityRow(
+                id=eid,
+                label=label,
+                type=max(a["types"], key=lambda k: (a["types"][k], k)),
+                aliases=sorted(a["aliases"] - {label}),
+                mentions=mentions,
+                qid=a["qid"],
+                parent=a["parent"],
+            )
+        )
+    return sorted(out, key=lambda e: (-e.mentions, e.label.lower()))
+
+
+@dataclass(frozen=True)
+class RelationRow:
+    """One evidence item: an extracted relation as stated by one sentence of one article."""
+
+    assertion: str
+    subject: str
+    subject_id: str
+    predicate: str
+    object: str
+    object_id: str
+    article: str
+    title: str
+    date: str | None
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+    extractor: str
+    attributes: dict[str, Any]
+    source: str | None = None
+    url: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "subject": self.subject,
+            "subject_id": self.subject_id,
+            "predicate": self.predicate,
+            "object": self.object,
+            "object_id": self.object_id,
+            "article": self.article,
+            "date": self.date,
+            "evidence": self.evidence,
+            "confidence": self.confidence,
+            "start": self.start,
+            "end": self.end,
+            "extractor": self.extractor,
+            "attributes": self.attributes,
+        }
+
+
+def relations(store: Store, as_of: str | None = None) -> list[RelationRow]:
+    """Every assertion with its evidence, labels resolved; sorted by date then subject."""
+    graphs = as_of_graphs(store, as_of)
+    labels = {e.id: e.label for e in entities(store, as_of)}
+    attr_names = list(SCHEMA.attributes)
+    attr_vars = " ".join(f"?{a}" for a in attr_names)
+    attr_opts = "\n".join(f"OPTIONAL {{ ?a rw:{a} ?{a} }}" for a in attr_names)
+    rows = store.select(
+        f"""
+        SELECT ?a ?s ?p ?o ?art ?title ?date ?ev ?start ?end ?conf ?extr ?source ?url {attr_vars}
+        WHERE {{
+          ?a a rw:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+             prov:wasDerivedFrom ?art ; rw:evidence ?ev ; rw:char_start ?start ;
+             rw:char_end ?end ; rw:confidence ?conf ; rw:extractor ?extr .
+          OPTIONAL {{ ?art rw:title ?title }}
+          OPTIONAL {{ ?art rw:published ?date }}
+          OPTIONAL {{ ?art rw:source ?source }}
+          OPTIONAL {{ ?art rw:url ?url }}
+          {attr_opts}
+        }}
+        """,
+        default_graphs=graphs,
+    )
+    out = []
+    for r in rows:
+        sid, oid = local_id(r["s"]), local_id(r["o"])
+        attrs = {}
+        for a in attr_names:
+            v = r.get(a)
+            if v is not None:
+                attrs[a] = v.toPython() if hasattr(v, "toPython") else str(v)
+                if hasattr(attrs[a], "is_finite"):  # Decimal -> float for JSON
+                    attrs[a] = float(attrs[a])
+        out.append(
+            RelationRow(
+                assertion=str(r["a"]),
+                subject=labels.get(sid, sid),
+                subject_id=sid,
+                predicate=str(r["p"]).removeprefix(RW_NS),
+                object=labels.get(oid, oid),
+                object_id=oid,
+                article=local_id(r["art"], ARTICLE_PREFIX),
+                title=_s(r["title"]) or "",
+                date=_s(r["date"]),
+                evidence=str(r["ev"]),
+                start=int(r["start"]),
+                end=int(r["end"]),
+                confidence=float(r["conf"]),
+                extractor=str(r["extr"]),
+                attributes=attrs,
+                source=_s(r["source"]),
+                url=_s(r["url"]),
+            )
+        )
+    return sorted(out, key=lambda x: (x.date or "", x.subject, x.predicate, x.object, x.start))
+
+
+@dataclass(frozen=True)
+class Edge:
+    """An edge (subject, predicate, object) aggregated over all its evidence."""
+
+    subject_id: str
+    predicate: str
+    object_id: str
+    evidence: tuple[RelationRow, ...]
+
+    @property
+    def weight(self) -> int:
+        return len(self.evidence)
+
+    @property
+    def confidence(self) -> float:
+        return max(e.confidence for e in self.evidence)
+
+    @property
+    def first_seen(self) -> str | None:
+        dates = [e.date for e in self.evidence if e.date]
+        return min(dates) if dates else None
+
+    @property
+    def last_seen(self) -> str | None:
+        dates = [e.date for e in self.evidence if e.date]
+        return max(dates) if dates else None
+
+    def attribute(self, name: str) -> Any:
+        """The first stated value of a relation attribute across the evidence (None if never)."""
+        for e in self.evidence:
+            if name in e.attributes:
+                return e.attributes[name]
+        return None
+
+
+def edges(rels: list[RelationRow]) -> list[Edge]:
+    grouped: dict[tuple[str, str, str], list[RelationRow]] = {}
+    for r in rels:
+        grouped.setdefault((r.subject_id, r.predicate, r.object_id), []).append(r)
+    return [Edge(s, p, o, tuple(v)) for (s, p, o), v in sorted(grouped.items())]
+
+
+def to_networkx(store: Store, as_of: str | None = None) -> nx.MultiDiGraph:
+    """A MultiDiGraph: nodes are entities (label, type, qid), one edge per (s, p, o) with evidence."""
+    g = nx.MultiDiGraph()
+    for e in entities(store, as_of):
+        g.add_node(e.id, label=e.label, type=e.type, qid=e.qid or "", mentions=e.mentions)
+    for edge in edges(relations(store, as_of)):
+        for node in (edge.subject_id, edge.object_id):
+            if node not in g:
+                g.add_node(node, label=node, type="company", qid="", mentions=0)
+        g.add_edge(
+            edge.subject_id,
+            edge.object_id,
+            key=edge.predicate,
+            predicate=edge.predicate,
+            weight=edge.weight,
+            confidence=edge.confidence,
+            first_seen=edge.first_seen or "",
+            last_seen=edge.last_seen or "",
+        )
+    return g
