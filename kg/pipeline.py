@@ -43,8 +43,6 @@ def ingest_articles(
     on_error: ErrorSink = _stderr,
 ) -> LoadSummary:
     """Extract and store every new or changed article; unchanged ones cost no NLP."""
-    from ingest.extract import get_extractor
-
     from ingest.readers import ReadError
 
     options = options or IngestOptions()
@@ -72,6 +70,8 @@ def ingest_articles(
             todo.append(item)
     if not todo:
         return summary
+    from ingest.extract import get_extractor
+
     extractor = get_extractor(options.model)
     write_reference_entities(store, extractor.reference_entities())
     snapshot_before_ingest(store)

@@ -75,11 +75,14 @@ def typed_literal(name: str, value: Any) -> Literal:
     spec = SCHEMA.attributes.get(name) or SCHEMA.provenance.get(name) or SCHEMA.properties[name]
     dtype = spec["datatype"]
     if dtype == "decimal":
-        return Literal(Decimal(str(value)), datatype=XSD.decimal)
+        # Canonical lexical form ("4000000000", "0.9") so stores and rdflib agree exactly.
+        return Literal(format(Decimal(str(value)).normalize(), "f"), datatype=XSD.decimal)
     if dtype == "boolean":
         return Literal(bool(value), datatype=XSD.boolean)
     if dtype == "integer":
         return Literal(int(value), datatype=XSD.integer)
+    if dtype == "string":
+        return Literal(str(value))
     return Literal(str(value), datatype=_XSD[dtype])
 
 

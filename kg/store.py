@@ -49,6 +49,9 @@ class Rows:
     def __len__(self) -> int:
         return len(self.rows)
 
+    def __getitem__(self, index: int) -> dict[str, Any]:
+        return self.rows[index]
+
 
 QueryResult = Rows | bool | Graph
 

@@ -1,0 +1,156 @@
+"""The gazetteer: reference entities (with ids, QIDs, parents) and the spaCy component that
+matches them, overriding the statistical NER where it is wrong ("Anthropic" as GPE).
+
+Matching (:meth:`GazetteerRuler.match`) is kept apart from writing annotations
+(:meth:`GazetteerRuler.set_annotations`) so tests and other components can reuse either half.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.model import Entity
+from kg.schema import DATA_DIR
+
+GAZETTEER_PATH = DATA_DIR / "gazetteer.yaml"
+
+# Section of gazetteer.yaml -> entity type; entity type -> entity label set on doc.ents.
+SECTIONS = {"companies": "company", "products": "product", "regulators": "regulator", "governments": "government"}
+TYPE_LABEL = {
+    "company": "COMPANY",
+    "product": "PRODUCT",
+    "regulator": "REGULATOR",
+    "government": "GOVERNMENT",
+    "person": "PERSON",
+}
+LABEL_TYPE = {v: k for k, v in TYPE_LABEL.items()}
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    """One gazetteer record; ``descriptors`` feed definite-description coreference."""
+
+    entity: Entity
+    descriptors: tuple[str, ...] = ()
+    case_sensitive: bool = False
+    names: tuple[str, ...] = ()
+
+
+@dataclass
+class Gazetteer:
+    """All reference entities, indexed by id and by lower-cased surface name."""
+
+    entries: dict[str, GazEntry] = field(default_factory=dict)
+
+    def get(self, entity_id: str) -> GazEntry | None:
+        return self.entries.get(entity_id)
+
+    def entities(self) -> list[Entity]:
+        return [e.entity for e in self.entries.values()]
+
+    @functools.cached_property
+    def by_name(self) -> dict[str, str]:
+        """Lower-cased label/alias -> id, for resolving names that the matcher did not see."""
+        out: dict[str, str] = {}
+        for entry in self.entries.values():
+            for name in entry.names:
+                out.setdefault(name.lower(), entry.entity.id)
+        return out
+
+    def maker(self, entity_id: str) -> str | None:
+        """The company behind a product (following product -> product chains)."""
+        seen: set[str] = set()
+        current: str | None = entity_id
+        while current and current not in seen:
+            seen.add(current)
+            entry = self.entries.get(current)
+            if entry is None or entry.entity.type != "product":
+                return current
+            current = entry.entity.parent
+        return None
+
+
+def _entry(raw: dict, etype: str) -> GazEntry:
+    label = str(raw["label"])
+    aliases = tuple(str(a) for a in raw.get("aliases") or ())
+    entity = Entity(
+        id=str(raw["id"]),
+        label=label,
+        type=etype,
+        aliases=aliases,
+        qid=raw.get("qid"),
+        parent=raw.get("parent"),
+    )
+    return GazEntry(
+        entity=entity,
+        descriptors=tuple(str(d).lower() for d in raw.get("descriptors") or ()),
+        case_sensitive=bool(raw.get("case_sensitive")),
+        names=(label, *aliases),
+    )
+
+
+@functools.cache
+def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
+    """Parse gazetteer.yaml once per process; ids must be unique across sections."""
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    gaz = Gazetteer()
+    for section, etype in SECTIONS.items():
+        for item in raw.get(section) or ():
+            entry = _entry(item, etype)
+            if entry.entity.id in gaz.entries:
+                raise ValueError(f"duplicate gazetteer id {entry.entity.id!r}")
+            gaz.entries[entry.entity.id] = entry
+    return gaz
+
+
+class GazetteerRuler:
+    """PhraseMatcher over gazetteer names; writes typed entity spans whose ``id_`` is the entity id."""
+
+    def __init__(self, nlp: Language, name: str, path: str) -> None:
+        self.name = name
+        self.gazetteer = load_gazetteer(Path(path) if path else GAZETTEER_PATH)
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for entry in self.gazetteer.entries.values():
+            matcher = self.exact if entry.case_sensitive else self.lower
+            patterns = [nlp.make_doc(n) for n in entry.names]
+            if entry.case_sensitive:  # also the all-caps headline form
+                patterns += [nlp.make_doc(n.upper()) for n in entry.names if n.upper() != n]
+            matcher.add(entry.entity.id, patterns)
+
+    def match(self, doc: Doc) -> list[Span]:
+        """Longest non-overlapping gazetteer matches, labelled with the entity type."""
+        spans = []
+        for matcher in (self.exact, self.lower):
+            for match_id, start, end in matcher(doc):
+                if matcher is self.lower and doc[start].is_lower:
+                    continue  # "meta", "amazon rainforest"-style common words are not names
+                key = doc.vocab.strings[match_id]
+                etype = self.gazetteer.entries[key].entity.type
+                spans.append(Span(doc, start, end, label=TYPE_LABEL[etype], span_id=key))
+        return filter_spans(spans)
+
+    def set_annotations(self, doc: Doc, spans: Iterable[Span]) -> None:
+        """Gazetteer spans win over overlapping NER spans; other NER spans stay."""
+        spans = list(spans)
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        doc.ents = sorted([*kept, *spans], key=lambda s: s.start)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+
+@Language.factory("regwatch_gazetteer", default_config={"path": ""})
+def make_gazetteer_ruler(nlp: Language, name: str, path: str) -> GazetteerRuler:
+    return GazetteerRuler(nlp, name, path)
