@@ -10,6 +10,7 @@ import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,27 @@ class Rows:
 
 
 QueryResult = Rows | bool | Graph
+
+
+def prefix_declarations(prefixes: dict[str, str] | None) -> str:
+    """PREFIX lines joined on ONE line, so prepending them keeps the user's line numbers."""
+    return "".join(f"PREFIX {k}: <{v}> " for k, v in (prefixes or {}).items())
+
+
+def cap_result(result: QueryResult, limit: int | None) -> tuple[QueryResult, bool]:
+    """Cut a result to ``limit`` rows/triples; says whether anything was cut."""
+    if limit is None or isinstance(result, bool):
+        return result, False
+    if isinstance(result, Rows):
+        return Rows(result.vars, result.rows[:limit]), len(result.rows) > limit
+    if len(result) <= limit:
+        return result, False
+    g = Graph()
+    for prefix, ns in result.namespaces():
+        g.bind(prefix, ns)
+    for t in islice(result, limit):
+        g.add(t)
+    return g, True
 
 
 # --- term conversion -------------------------------------------------------------------------
@@ -129,6 +151,22 @@ class Store(ABC):
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release the store (flush to disk)."""
 
+    def execute(
+        self,
+        sparql: str,
+        *,
+        default_graphs: list[URIRef] | None = None,
+        named_graphs: list[URIRef] | None = None,
+        prefixes: dict[str, str] | None = None,
+        limit: int | None = None,
+    ) -> tuple[QueryResult, bool]:
+        """Run a user query with extra PREFIXes and a result cap: (result, truncated).
+
+        Backends override this to stream (stop at the cap) and to honour ``named_graphs``.
+        """
+        result = self.query(prefix_declarations(prefixes) + sparql, default_graphs=default_graphs)
+        return cap_result(result, limit)
+
     # Convenience built on the primitives above, shared by every backend.
     def select(self, sparql: str, **kw: Any) -> Rows:
         result = self.query(SPARQL_PREFIXES + sparql, **kw)
@@ -160,11 +198,18 @@ class Store(ABC):
 class OxigraphStore(Store):
     """A directory on disk holding an Oxigraph (RocksDB) database."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> None:
         self.location = str(path) if path is not None else ":memory:"
+        self.read_only = read_only and path is not None
         try:
             if path is None:
                 self._db = ox.Store()
+            elif self.read_only:
+                # Several processes may read at once (the endpoint's workers), as long as no
+                # process writes meanwhile: ``regwatch serve`` holds the write lock for that.
+                if not Path(path).is_dir():
+                    raise OSError(f"no store directory at {path}")
+                self._db = ox.Store.read_only(str(path))
             else:
                 Path(path).mkdir(parents=True, exist_ok=True)
                 self._db = ox.Store(str(path))
@@ -173,7 +218,8 @@ class OxigraphStore(Store):
             if "lock" in first.lower():
                 first = "the store is open in another regwatch process (app or serve); stop it first"
             raise StoreError(f"cannot open store {self.location}: {first}") from exc
-        self.ensure_ontology()
+        if not self.read_only:
+            self.ensure_ontology()
 
     def query(self, sparql: str, *, default_graphs: list[URIRef] | None = None) -> QueryResult:
         kwargs: dict[str, Any] = {}
@@ -199,6 +245,45 @@ class OxigraphStore(Store):
         for t in result:
             g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
         return g
+
+    def execute(
+        self,
+        sparql: str,
+        *,
+        default_graphs: list[URIRef] | None = None,
+        named_graphs: list[URIRef] | None = None,
+        prefixes: dict[str, str] | None = None,
+        limit: int | None = None,
+    ) -> tuple[QueryResult, bool]:
+        """Streaming version: stops reading solutions at the cap; prefixes keep line numbers."""
+        kwargs: dict[str, Any] = {"prefixes": prefixes or {}}
+        if default_graphs is None:
+            kwargs["use_default_graph_as_union"] = True
+        else:
+            kwargs["default_graph"] = [ox.NamedNode(str(g)) for g in default_graphs] or [
+                ox.DefaultGraph()
+            ]
+        if named_graphs is not None:
+            kwargs["named_graphs"] = [ox.NamedNode(str(g)) for g in named_graphs]
+        try:
+            result = self._db.query(sparql, **kwargs)
+            if isinstance(result, ox.QueryBoolean):
+                return bool(result), False
+            stop = None if limit is None else limit + 1
+            if isinstance(result, ox.QuerySolutions):
+                names = [v.value for v in result.variables]
+                rows = [{n: from_ox(sol[n]) for n in names} for sol in islice(result, stop)]
+                return cap_result(Rows(names, rows), limit)
+            g = Graph()
+            triples = list(islice(result, stop))
+        except SyntaxError as exc:
+            raise QuerySyntaxError(" ".join(str(exc).split())) from exc
+        except OSError as exc:
+            raise StoreError(" ".join(str(exc).split())) from exc
+        truncated = limit is not None and len(triples) > limit
+        for t in triples[:limit] if limit is not None else triples:
+            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+        return g, truncated
 
     def raw(self) -> ox.Store:
         """The pyoxigraph store, for streaming serialisation (exports, endpoint)."""
@@ -231,10 +316,17 @@ class OxigraphStore(Store):
         return len(self._db)
 
     def close(self) -> None:
-        try:
-            self._db.flush()
-        except (OSError, AttributeError):
-            pass
+        """Flush and drop the handle so another process (the app, the endpoint) can open it."""
+        db, self._db = getattr(self, "_db", None), None
+        if db is not None:
+            try:
+                db.flush()
+            except OSError:
+                pass
+            del db
+            import gc
+
+            gc.collect()
 
 
 def open_store(location: str | None = None) -> Store:
