@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Install headless Chromium and its driver from Debian packages for tests/test_browser.py.
-# Idempotent and quiet: does nothing when /usr/bin/chromium is already there.
+# Install headless Chromium and its driver (Debian packages) for tests/test_browser.py.
+# Idempotent and quiet: does nothing when both are installed; prints apt's log only on failure.
 set -euo pipefail
 
 if [ -x /usr/bin/chromium ] && dpkg -s chromium-driver >/dev/null 2>&1; then
@@ -13,8 +13,13 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 export DEBIAN_FRONTEND=noninteractive
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
 if ! apt-cache show chromium >/dev/null 2>&1; then
-  $SUDO apt-get update -qq >/dev/null
+  $SUDO apt-get update -qq >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
 fi
-$SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
-/usr/bin/chromium --version
+if ! $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver >"$log" 2>&1; then
+  cat "$log" >&2
+  exit 1
+fi
+echo "installed $(dpkg-query -W -f='chromium ${Version}' chromium)"

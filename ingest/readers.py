@@ -256,6 +256,31 @@ def read_file(path: Path) -> Iterator[Item]:
     yield from reader(path, text)
 
 
+def read_bytes(name: str, data: bytes, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Item]:
+    """Articles from an uploaded file's name and bytes (the app's upload path; never touches disk)."""
+    path = Path(Path(name).name or "upload")
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        yield ReadError(str(path), f"unknown file type {path.suffix or '(none)'!r}; expected one of "
+                        + ", ".join(sorted(SUPPORTED)))
+        return
+    if not data.strip():
+        yield ReadError(str(path), "empty file")
+        return
+    if len(data) > max_bytes:
+        yield ReadError(str(path), f"file larger than {max_bytes / 1_000_000:g} MB")
+        return
+    if b"\x00" in data[:4096]:
+        yield ReadError(str(path), "binary file, not text")
+        return
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        yield ReadError(str(path), f"not UTF-8 text (byte {exc.start})")
+        return
+    yield from reader(path, text)
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
     """Expand folders recursively (supported extensions only, sorted for determinism)."""
     for raw in paths:

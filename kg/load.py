@@ -29,7 +29,11 @@ class LoadSummary:
 
 def write_extraction(store: Store, ex: Extraction) -> None:
     """Replace the article's graph with what was extracted now (idempotent by construction)."""
-    store.replace_graph(article_iri(ex.article.id), extraction_triples(ex))
+    from kg.curation import curate_extraction_triples, load_curation
+
+    # Reviews survive re-ingest: rejected edges get no plain triple, corrected ones their new one.
+    triples = curate_extraction_triples(extraction_triples(ex), ex.facts, load_curation(store))
+    store.replace_graph(article_iri(ex.article.id), triples)
 
 
 def write_reference_entities(store: Store, entities: list[Entity]) -> None:

@@ -29,7 +29,8 @@ def as_of_graphs(store: Store, as_of: str | None) -> list[URIRef] | None:
         return None
     rows = store.select(
         f'SELECT ?g WHERE {{ GRAPH ?g {{ ?g a rw:Article ; rw:published ?d }} '
-        f'FILTER(?d <= "{as_of}"^^xsd:date) }}'
+        # Compare ISO dates as strings: Virtuoso 7.2 mis-compares xsd:date typed literals.
+        f'FILTER(STR(?d) <= "{as_of}") }}'
     )
     return [ENTITIES_GRAPH, ONTOLOGY_GRAPH, *(r["g"] for r in rows)]
 
@@ -56,22 +57,29 @@ class EntityRow:
         }
 
 
-def entities(store: Store, as_of: str | None = None) -> list[EntityRow]:
+def entities(store: Store, as_of: str | None = None, curated: bool = True) -> list[EntityRow]:
     """One row per canonical entity with its type, aliases seen and total mentions."""
     graphs = as_of_graphs(store, as_of)
     rows = store.select(
         """
-        SELECT ?e ?label ?cls ?alias ?n ?qid ?parent ?g WHERE {
+        SELECT ?e ?label ?cls ?n ?g WHERE {
           { GRAPH ?g { ?e a ?cls ; rdfs:label ?label . OPTIONAL { ?e rw:mention_count ?n } } }
-          OPTIONAL { ?e rw:alias ?alias }
-          OPTIONAL { ?e rw:qid ?qid }
-          OPTIONAL { { ?e rw:parent ?parent } UNION { ?e rw:maker ?parent } }
           FILTER(STRSTARTS(STR(?e), "%s"))
         }
         """
         % ENTITY_PREFIX,
         default_graphs=graphs,
     )
+    # Aliases, QIDs and parents in separate queries: joined into the one above they made
+    # the query explode (minutes on 100k relations); here each costs milliseconds.
+    extra: dict[str, dict[str, list[Any]]] = {}
+    for var, pattern in (
+        ("alias", "?e rw:alias ?alias"),
+        ("qid", "?e rw:qid ?qid"),
+        ("parent", "{ ?e rw:parent ?parent } UNION { ?e rw:maker ?parent }"),
+    ):
+        for r in store.select(f"SELECT DISTINCT ?e ?{var} WHERE {{ {pattern} }}", default_graphs=graphs):
+            extra.setdefault(str(r["e"]), {}).setdefault(var, []).append(r[var])
     allowed = None if graphs is None else {str(g) for g in graphs}
     acc: dict[str, dict[str, Any]] = {}
     for r in rows:
@@ -90,14 +98,14 @@ def entities(store: Store, as_of: str | None = None) -> list[EntityRow]:
         is_ref = r["g"] == ENTITIES_GRAPH
         a["labels"][label] = a["labels"].get(label, 0) + (1000 if is_ref else 1)
         a["types"][etype] = a["types"].get(etype, 0) + (1000 if is_ref else 1)
-        if r["alias"] is not None:
-            a["aliases"].add(str(r["alias"]))
         if r["n"] is not None:
             a["mentions"][str(r["g"])] = int(r["n"])
-        if r["qid"] is not None:
-            a["qid"] = str(r["qid"])
-        if r["parent"] is not None:
-            a["parent"] = local_id(r["parent"])
+        more = extra.pop(str(r["e"]), {})
+        a["aliases"].update(str(v) for v in more.get("alias", ()))
+        for v in more.get("qid", ()):
+            a["qid"] = str(v)
+        for v in more.get("parent", ()):
+            a["parent"] = local_id(v)
     out = []
     for eid, a in acc.items():
         mentions = sum(a["mentions"].values())
@@ -115,7 +123,12 @@ def entities(store: Store, as_of: str | None = None) -> list[EntityRow]:
                 parent=a["parent"],
             )
         )
-    return sorted(out, key=lambda e: (-e.mentions, e.label.lower()))
+    out = sorted(out, key=lambda e: (-e.mentions, e.label.lower()))
+    if curated:  # merges fold duplicates into their canonical entity (kg.curation)
+        from kg.curation import apply_entities, load_curation
+
+        out = apply_entities(out, load_curation(store))
+    return out
 
 
 @dataclass(frozen=True)
@@ -139,6 +152,7 @@ class RelationRow:
     attributes: dict[str, Any]
     source: str | None = None
     url: str | None = None
+    review: str | None = None  # "accepted" or "corrected" by a reviewer (kg.curation)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -155,38 +169,52 @@ class RelationRow:
             "end": self.end,
             "extractor": self.extractor,
             "attributes": self.attributes,
+            "review": self.review,
         }
 
 
-def relations(store: Store, as_of: str | None = None) -> list[RelationRow]:
+def relations(store: Store, as_of: str | None = None, curated: bool = True) -> list[RelationRow]:
     """Every assertion with its evidence, labels resolved; sorted by date then subject."""
     graphs = as_of_graphs(store, as_of)
-    labels = {e.id: e.label for e in entities(store, as_of)}
+    labels = {e.id: e.label for e in entities(store, as_of, curated)}
     attr_names = list(SCHEMA.attributes)
-    attr_vars = " ".join(f"?{a}" for a in attr_names)
-    attr_opts = "\n".join(f"OPTIONAL {{ ?a rw:{a} ?{a} }}" for a in attr_names)
     rows = store.select(
-        f"""
-        SELECT ?a ?s ?p ?o ?art ?title ?date ?ev ?start ?end ?conf ?extr ?source ?url {attr_vars}
-        WHERE {{
+        """
+        SELECT ?a ?s ?p ?o ?art ?ev ?start ?end ?conf ?extr WHERE {
           ?a a rw:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
              prov:wasDerivedFrom ?art ; rw:evidence ?ev ; rw:char_start ?start ;
              rw:char_end ?end ; rw:confidence ?conf ; rw:extractor ?extr .
-          OPTIONAL {{ ?art rw:title ?title }}
-          OPTIONAL {{ ?art rw:published ?date }}
-          OPTIONAL {{ ?art rw:source ?source }}
-          OPTIONAL {{ ?art rw:url ?url }}
-          {attr_opts}
-        }}
+        }
         """,
         default_graphs=graphs,
     )
+    # Article fields and relation attributes come in two more queries: as OPTIONALs of the
+    # query above they made it about four times slower on large stores.
+    arts = {
+        str(r["art"]): r
+        for r in store.select(
+            """SELECT ?art ?title ?date ?source ?url WHERE { ?art a rw:Article
+                 OPTIONAL { ?art rw:title ?title } OPTIONAL { ?art rw:published ?date }
+                 OPTIONAL { ?art rw:source ?source } OPTIONAL { ?art rw:url ?url } }""",
+            default_graphs=graphs,
+        )
+    }
+    stated: dict[str, dict[str, Any]] = {}
+    keys = " ".join(f"rw:{a}" for a in attr_names)
+    for r in store.select(
+        f"SELECT ?a ?k ?v WHERE {{ VALUES ?k {{ {keys} }} ?a ?k ?v . ?a a rw:Assertion }}",
+        default_graphs=graphs,
+    ):
+        stated.setdefault(str(r["a"]), {})[str(r["k"]).removeprefix(RW_NS)] = r["v"]
+    no_art: dict[str, Any] = {}
     out = []
     for r in rows:
         sid, oid = local_id(r["s"]), local_id(r["o"])
+        art = arts.get(str(r["art"]), no_art)
+        given = stated.get(str(r["a"]), no_art)
         attrs = {}
         for a in attr_names:
-            v = r.get(a)
+            v = given.get(a)
             if v is not None:
                 attrs[a] = v.toPython() if hasattr(v, "toPython") else str(v)
                 if hasattr(attrs[a], "is_finite"):  # Decimal -> float for JSON
@@ -200,18 +228,22 @@ def relations(store: Store, as_of: str | None = None) -> list[RelationRow]:
                 object=labels.get(oid, oid),
                 object_id=oid,
                 article=local_id(r["art"], ARTICLE_PREFIX),
-                title=_s(r["title"]) or "",
-                date=_s(r["date"]),
+                title=_s(art.get("title")) or "",
+                date=_s(art.get("date")),
                 evidence=str(r["ev"]),
                 start=int(r["start"]),
                 end=int(r["end"]),
                 confidence=float(r["conf"]),
                 extractor=str(r["extr"]),
                 attributes=attrs,
-                source=_s(r["source"]),
-                url=_s(r["url"]),
+                source=_s(art.get("source")),
+                url=_s(art.get("url")),
             )
         )
+    if curated:  # reviews: rejected rows dropped, corrected rewritten, merged ids mapped
+        from kg.curation import apply_relations, load_curation
+
+        out = apply_relations(out, load_curation(store), labels)
     return sorted(out, key=lambda x: (x.date or "", x.subject, x.predicate, x.object, x.start))
 
 
@@ -241,6 +273,11 @@ class Edge:
     def last_seen(self) -> str | None:
         dates = [e.date for e in self.evidence if e.date]
         return max(dates) if dates else None
+
+    @property
+    def review(self) -> str | None:
+        """The review status ("accepted" or "corrected") when a reviewer judged this edge."""
+        return next((e.review for e in self.evidence if e.review), None)
 
     def attribute(self, name: str) -> Any:
         """The first stated value of a relation attribute across the evidence (None if never)."""
@@ -275,5 +312,6 @@ def to_networkx(store: Store, as_of: str | None = None) -> nx.MultiDiGraph:
             confidence=edge.confidence,
             first_seen=edge.first_seen or "",
             last_seen=edge.last_seen or "",
+            review=edge.review or "",
         )
     return g

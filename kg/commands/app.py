@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
-from pathlib import Path
 
 from kg.cli import add_store_arg
+from kg.schema import DATA_DIR
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-APP = ROOT / "app.py"
-SAMPLE = ROOT / "data" / "articles"
+# app.py sits beside data/ in the checkout (editable install or `pip install .` run from it).
+APP = DATA_DIR.parent / "app.py"
+SAMPLE = DATA_DIR / "articles"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -68,7 +67,7 @@ def run_app(args: argparse.Namespace) -> int:
         "false",
     ]
     print(f"regwatch app on http://{args.host}:{args.port}  (store: {store}; Ctrl-C to stop)", flush=True)
-    try:
-        return subprocess.call(cmd, env=env)
-    except KeyboardInterrupt:
-        return 0
+    sys.stderr.flush()
+    # Become Streamlit (no child process), so signals reach it and nothing is orphaned.
+    os.execve(sys.executable, cmd, env)
+    return 0  # not reached
