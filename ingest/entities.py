@@ -9,6 +9,7 @@ descriptions ("the startup", "the Seattle company") and pronouns ("it") can be r
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -19,8 +20,8 @@ from kg.model import Entity, slugify
 
 LEGAL_SUFFIXES = (
     "inc", "incorporated", "ltd", "limited", "plc", "ag", "sa", "s.a", "sas", "s.a.s", "llc", "l.l.c",
-    "corp", "corporation", "co", "gmbh", "se", "nv", "n.v", "bv", "b.v", "lp", "l.p", "pbc", "holdings",
-    "spa", "s.p.a", "ab", "oy", "as", "kk", "pte", "pty",
+    "corp", "corporation", "co", "gmbh", "se", "nv", "n.v", "bv", "b.v", "lp", "l.p", "pbc",
+    "spa", "s.p.a", "ab", "oy", "a/s", "kk", "pte", "pty", "cos",
 )  # fmt: skip
 _SUFFIX_RE = re.compile(
     r"(?:,?\s+(?:" + "|".join(re.escape(s) for s in LEGAL_SUFFIXES) + r")\.?)+$", re.IGNORECASE
@@ -45,15 +46,60 @@ NOT_ORGS = {
     "generative ai", "artificial intelligence", "agi", "api", "apis", "esg",
 }  # fmt: skip
 COMPANY_HEADS = {
-    "company", "startup", "start-up", "firm", "group", "giant", "maker", "developer", "lab",
-    "laboratory", "business", "chipmaker", "provider", "unit", "subsidiary", "outfit", "rival",
-    "retailer", "corporation", "conglomerate", "platform", "venture", "partner",
+    "parent", "owner", "carmaker", "automaker", "drugmaker", "chipmaker", "retailer", "company", "startup", "start-up", "firm", "group", "giant", "maker", "developer", "lab",
+    "laboratory", "business", "provider", "unit", "subsidiary", "outfit", "rival",
+    "corporation", "conglomerate", "platform", "venture", "partner",
 }  # fmt: skip
 REGULATOR_HEADS = {
     "regulator", "watchdog", "authority", "agency", "commission", "enforcer", "body", "office",
     "bureau", "department", "executive", "ftc", "cma",
 }  # fmt: skip
 PRONOUNS = {"it", "its", "itself"}
+ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "dative", "npadvmod"}
+NOT_NAME_WORDS = {
+    "Series", "Section", "Act", "Chapter", "Article", "Phase", "Tier", "Class", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Congress", "Senate", "Parliament", "Court", "Mr", "Ms", "Mrs", "Dr", "CEO",
+}  # fmt: skip
+
+
+COMMON_SUBJECT_NOUNS = {
+    "funding", "investment", "competition", "demand", "growth", "revenue", "money", "capital",
+    "management", "research", "regulation", "scrutiny", "approval", "technology", "software",
+    "cloud", "compute", "infrastructure", "spending", "profit", "debt", "equity", "staff",
+    "analysis", "training", "inference", "data", "security", "news", "trade", "business",
+    "commerce", "industry", "consolidation", "innovation", "pressure", "policy", "power",
+}  # fmt: skip
+
+
+def _weak_name_token(tok: Token) -> bool:
+    if not tok.text[:1].isupper():
+        return False
+    if (
+        tok.is_sent_start
+        and tok.pos_ == "NOUN"
+        and tok.tag_ == "NN"
+        and tok.is_title
+        and tok.dep_ == "nsubj"
+        and tok.lower_ not in COMMON_SUBJECT_NOUNS
+        and not tok.is_stop
+    ):
+        return True  # "Helsing has partnered with ...": an unknown name the tagger took for a noun
+    if tok.pos_ == "NOUN" and tok.is_title and not tok.is_sent_start and tok.dep_ in {"dobj", "pobj", "conj", "nsubj", "nsubjpass", "appos"}:
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.text not in {":", '"', "“", "‘", "'", "(", "-"} and not tok.is_stop:
+            return True  # a capitalised "noun" mid-sentence is a name ("agreed to buy Splunk")
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and not tok.is_stop
+        and tok.ent_type_ in {"", "ORG"}
+        and tok.text not in {"AI", "I", "US", "UK", "EU"}
+        and any(c.isalpha() for c in tok.text)
+    )
+ORG_LABELS = {"ORG", "COMPANY", "REGULATOR", "GOVERNMENT"}
+MISTAGGED = {"GPE", "PERSON", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 
 
 def strip_legal_suffix(name: str) -> str:
@@ -62,6 +108,7 @@ def strip_legal_suffix(name: str) -> str:
     return stripped or name
 
 
+@functools.lru_cache(maxsize=8192)
 def canonical_name(text: str) -> str:
     """Surface form -> display label: no leading article, possessive, suffix or stray spaces."""
     name = " ".join(text.split())
@@ -71,19 +118,30 @@ def canonical_name(text: str) -> str:
     return name.strip(" ,.;:-\"'“”‘’()")
 
 
+@functools.lru_cache(maxsize=8192)
 def name_key(text: str) -> str:
     """Comparison key: case-, punctuation- and suffix-insensitive."""
     return re.sub(r"[^a-z0-9&]+", " ", canonical_name(text).lower()).strip()
 
 
+ORG_WORDS = {
+    "capital", "ventures", "venture", "partners", "holdings", "holding", "group", "investments",
+    "fund", "funds", "bank", "labs", "technologies", "systems", "networks", "management",
+    "associates", "securities", "financial", "pharma", "pharmaceuticals", "therapeutics",
+    "semiconductor", "foundation", "company", "corporation", "industries", "authority", "ai",
+}  # fmt: skip
+
+
 def guess_type(name: str, label: str) -> str:
     """Type of a name the gazetteer does not know, from the NER label and head words."""
-    if label in LABEL_TYPE:
-        return LABEL_TYPE[label]
     words = set(re.findall(r"[a-z]+", name.lower()))
     if label == "PERSON":
-        return "person"
-    if words & _REGULATOR_WORDS and not words & {"inc", "ltd", "corp", "llc"}:
+        return "company" if words & ORG_WORDS else "person"
+    if label in LABEL_TYPE:
+        return LABEL_TYPE[label]
+    if {"central", "bank"} <= words or words & {"supervisory", "supervisor", "regulatory"}:
+        return "regulator"  # "European Central Bank", "Federal Financial Supervisory Authority"
+    if words & _REGULATOR_WORDS and not words & {"inc", "ltd", "corp", "llc", "investment", "capital"}:
         return "regulator"
     if words & _GOVERNMENT_WORDS:
         return "government"
@@ -104,6 +162,8 @@ class Mention:
     entity: Entity
     text: str
     coref: bool = False  # resolved from a description or pronoun, not a name
+    weak: bool = False  # a capitalised name the NER missed; kept only if a relation uses it
+    place: bool = False  # tagged as a place (GPE): a company only where an acquisition says so
 
     @property
     def type(self) -> str:
@@ -139,28 +199,46 @@ class EntityResolver:
         out = ArticleEntities()
         keys: dict[str, Entity] = {}  # name key -> entity, for this article
         acronyms: dict[str, Entity] = {}
+        org_keys = self._org_keys(doc)
+        self._counts: dict[str, int] = {}
         for ent in doc.ents:
-            entity = self._entity_for(ent, keys, acronyms)
+            entity = self._entity_for(ent, keys, acronyms, org_keys)
             if entity is None:
+                if ent.label_ == "GPE" and not ent.id_:
+                    name = canonical_name(ent.text)
+                    if name and name_key(name) not in NOT_ORGS:
+                        place = Entity(id=slugify(name), label=name, type="company")
+                        out.add(Mention(ent.start, ent.end, place, ent.text, weak=True, place=True))
                 continue
             out.add(Mention(ent.start, ent.end, entity, ent.text))
+            self._counts[entity.id] = self._counts.get(entity.id, 0) + 1
             self._learn(ent, entity, keys, acronyms, out)
         self._acronym_tokens(doc, acronyms, out)
-        for ent_id, entity in out.entities.items():
+        self._propagate_names(doc, out)
+        self._weak_names(doc, out, keys)
+        for ent_id in out.entities:
             entry = self.gaz.get(ent_id)
             if entry:
                 out.descriptors.setdefault(ent_id, set()).update(entry.descriptors)
         return out
 
+    @staticmethod
+    def _org_keys(doc: Doc) -> set[str]:
+        """Names the article uses for organisations somewhere (NER ORG, gazetteer or cue)."""
+        return {name_key(e.text) for e in doc.ents if e.label_ in ORG_LABELS} - {""}
+
     def _entity_for(
-        self, ent: Span, keys: dict[str, Entity], acronyms: dict[str, Entity]
+        self, ent: Span, keys: dict[str, Entity], acronyms: dict[str, Entity], org_keys: set[str]
     ) -> Entity | None:
         if ent.id_ and self.gaz.get(ent.id_):
             return self.gaz.entries[ent.id_].entity
-        if ent.label_ not in {"ORG", "PERSON", *LABEL_TYPE}:
-            return None
+        label = ent.label_
         name = canonical_name(ent.text)
         key = name_key(name)
+        if label in MISTAGGED and (key in org_keys or any(k.split()[0] == key for k in org_keys if " " in k)):
+            label = "ORG"  # "Sequoia" after "Sequoia Capital", "Seagen" after "Seagen, a biotech"
+        if label not in {"ORG", "PERSON", *LABEL_TYPE}:
+            return None
         if not key or key in NOT_ORGS or not any(c.isupper() for c in name):
             return None
         if key in self.gaz.by_name:
@@ -169,17 +247,22 @@ class EntityResolver:
             return acronyms[name]
         if key in keys:
             return keys[key]
-        short = self._short_reference(key, ent.label_, keys)
+        short = self._short_reference(key, label, keys, self._counts)
         if short is not None:
             return short
-        etype = guess_type(name, ent.label_)
+        etype = guess_type(name, label)
         return Entity(id=slugify(name), label=name, type=etype)
 
     @staticmethod
-    def _short_reference(key: str, label: str, keys: dict[str, Entity]) -> Entity | None:
+    def _short_reference(
+        key: str, label: str, keys: dict[str, Entity], counts: dict[str, int]
+    ) -> Entity | None:
         """"Acme" after "Acme Robotics", "Altman" after "Sam Altman", "Commission" after
-        "European Commission": a unique earlier name that starts or ends with these words."""
+        "European Commission": a unique earlier name that starts or ends with these words (if
+        several do, the one the article has named clearly more often)."""
         words = key.split()
+        if len(words) != 1:
+            return None
         found = {
             e.id: e
             for k, e in keys.items()
@@ -187,7 +270,12 @@ class EntityResolver:
             and (k.split()[: len(words)] == words or k.split()[-len(words):] == words)
             and (label != "PERSON" or e.type == "person")
         }
-        return next(iter(found.values())) if len(found) == 1 else None
+        if len(found) == 1:
+            return next(iter(found.values()))
+        ranked = sorted(found.values(), key=lambda e: -counts.get(e.id, 0))
+        if len(ranked) > 1 and counts.get(ranked[0].id, 0) > counts.get(ranked[1].id, 0):
+            return ranked[0]
+        return None
 
     def _learn(
         self,
@@ -225,6 +313,65 @@ class EntityResolver:
             if tok.text.endswith("-based") or tok.lower_ in {"startup", "start-up"}:
                 found.append(tok)
         return found
+
+    @staticmethod
+    def _propagate_names(doc: Doc, out: ArticleEntities) -> None:
+        """A name the NER tagged once ("Splunk Inc.") is the same entity where it missed it."""
+        forms: dict[tuple[str, ...], Entity] = {}
+        for m in list(out.mentions):
+            if m.coref or m.entity.type == "person":
+                continue
+            for text in {m.text, canonical_name(m.text), m.entity.label}:
+                words = tuple(text.split())
+                if words and any(w[:1].isupper() for w in words) and len(words) <= 4:
+                    forms.setdefault(words, m.entity)
+        if not forms:
+            return
+        firsts = {k[0] for k in forms}
+        longest = max(len(k) for k in forms)
+        texts = [t.text for t in doc]
+        covered = out.by_token
+        i = 0
+        while i < len(texts):
+            if texts[i] not in firsts or i in covered:
+                i += 1
+                continue
+            hit = None
+            for n in range(min(longest, len(texts) - i), 0, -1):
+                key = tuple(texts[i : i + n])
+                if key in forms and not any(j in covered for j in range(i, i + n)):
+                    hit = (n, forms[key])
+                    break
+            if hit:
+                out.add(Mention(i, i + hit[0], hit[1], doc[i : i + hit[0]].text))
+                i += hit[0]
+            else:
+                i += 1
+
+    def _weak_names(self, doc: Doc, out: ArticleEntities, keys: dict[str, Entity]) -> None:
+        """Capitalised proper-noun runs in argument positions that no NER span covers
+        ("Snowflake agreed to acquire Streamlit"): weak company mentions."""
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if not _weak_name_token(tok) or i in out.by_token:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and _weak_name_token(doc[j]) and j not in out.by_token and j - i < 4:
+                j += 1
+            span = doc[i:j]
+            root = span.root
+            words = {t.text for t in span}
+            if root.dep_ in ARG_DEPS and not words & NOT_NAME_WORDS and not (len(span) == 1 and len(tok.text) < 2):
+                name = canonical_name(span.text)
+                if name and name_key(name) not in NOT_ORGS:
+                    known = keys.get(name_key(name)) or self._short_reference(name_key(name), "ORG", keys, self._counts)
+                    if known is not None and known.type != "person":
+                        out.add(Mention(i, j, known, span.text))  # "Novo" after "Novo Holdings"
+                    else:
+                        out.add(Mention(i, j, Entity(id=slugify(name), label=name, type="company"), span.text, weak=True))
+            i = j
 
     def _acronym_tokens(self, doc: Doc, acronyms: dict[str, Entity], out: ArticleEntities) -> None:
         """Acronyms the NER missed, used after their introduction."""

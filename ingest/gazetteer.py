@@ -112,6 +112,26 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
     return gaz
 
 
+LEGAL_SUFFIX_TOKENS = {
+    "inc", "inc.", "ltd", "ltd.", "plc", "ag", "sa", "s.a.", "sas", "llc", "corp", "corp.", "co.",
+    "gmbh", "se", "nv", "n.v.", "pbc", "limited", "corporation", "incorporated", "cos.", "a/s",
+}  # fmt: skip
+
+
+def _absorb_suffix(doc: Doc, end: int) -> int:
+    """Extend a company match over a following legal suffix ("Anthropic PBC", "Acme, Inc.")."""
+    if end < len(doc) and doc[end].lower_ in LEGAL_SUFFIX_TOKENS and (doc[end].text[:1].isupper() or doc[end].lower_ == "plc"):
+        return end + 1
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ in LEGAL_SUFFIX_TOKENS
+        and doc[end + 1].text[:1].isupper()
+    ):
+        return end + 2
+    return end
+
+
 class GazetteerRuler:
     """PhraseMatcher over gazetteer names; writes typed entity spans whose ``id_`` is the entity id."""
 
@@ -136,6 +156,7 @@ class GazetteerRuler:
                     continue  # "meta", "amazon rainforest"-style common words are not names
                 key = doc.vocab.strings[match_id]
                 etype = self.gazetteer.entries[key].entity.type
+                end = _absorb_suffix(doc, end) if etype == "company" else end
                 spans.append(Span(doc, start, end, label=TYPE_LABEL[etype], span_id=key))
         return filter_spans(spans)
 

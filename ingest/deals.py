@@ -1,0 +1,75 @@
+"""Deals mentioned in an article, so that "the deal", "the transaction", "it" or "the two
+companies" in a regulator's sentence can be resolved to the deal's parties.
+
+A deal is any acquisition, investment, partnership or merger the rules saw, whether or not it
+was completed (a blocked merger was still reviewed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ingest.entities import Mention
+from ingest.relations import Candidate
+
+DEAL_PREDICATES = {"acquires", "invests_in", "partners_with", "deal"}
+PARTY_TYPES = {"company", "product", "person"}
+
+
+@dataclass
+class Deal:
+    position: int  # token index of the trigger
+    sentence: int  # token index of the sentence start
+    parties: list[Mention]
+    kind: str = "deal"
+
+    @property
+    def reviewable(self) -> bool:
+        """Mergers, acquisitions and investments are what regulators review; partnerships
+        are only chosen when nothing else is on the table."""
+        return self.kind != "partners_with"
+
+
+@dataclass
+class DealIndex:
+    deals: list[Deal] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, candidates: Iterable[Candidate]) -> DealIndex:
+        index = cls()
+        for c in candidates:
+            if c.predicate not in DEAL_PREDICATES or not c.subjects or not c.objects:
+                continue
+            parties: list[Mention] = []
+            for m in [*c.subjects, *c.objects]:
+                if m.entity.type in PARTY_TYPES and all(m.entity.id != p.entity.id for p in parties):
+                    parties.append(m)
+            if len(parties) >= 2:
+                index.deals.append(Deal(c.trigger.i, c.trigger.sent.start, parties, c.predicate))
+        index.deals.sort(key=lambda d: d.position)
+        return index
+
+    def parties_for(self, ref: Token, named: list[Mention]) -> list[Mention]:
+        """Parties of the deal ``ref`` points to: one sharing a named party ("the Chevron
+        transaction"), else one in the same sentence, else the one just mentioned for "that
+        deal", else the article's main (first) deal."""
+        if not self.deals:
+            return []
+        ids = {m.entity.id for m in named}
+        if ids:
+            sharing = [d for d in self.deals if ids & {p.entity.id for p in d.parties}]
+            if not sharing:
+                return []
+            before = [d for d in sharing if d.position <= ref.i]
+            return (before[-1] if before else sharing[0]).parties
+        pool = [d for d in self.deals if d.reviewable] or self.deals
+        same = [d for d in pool if d.sentence == ref.sent.start]
+        if same:
+            return min(same, key=lambda d: abs(d.position - ref.i)).parties
+        before = [d for d in pool if d.position < ref.i]
+        if before and any(c.lower_ in {"that", "this", "latter"} for c in ref.children):
+            return before[-1].parties  # "that deal": the one just mentioned
+        return pool[0].parties  # "the deal": the article's main deal, introduced first

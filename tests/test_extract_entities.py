@@ -1,0 +1,143 @@
+"""Entity finding, typing and canonicalisation: gazetteer over NER, unknown companies from cues,
+legal suffixes, possessives, acronyms introduced in the text, short references and case."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.entities import canonical_name, guess_type, name_key, strip_legal_suffix
+from kg.model import Article, Extraction, slugify
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    from ingest.extract import get_extractor
+
+    return get_extractor()
+
+
+def run(extractor, text: str) -> Extraction:  # type: ignore[no-untyped-def]
+    art = Article(id="e-" + str(abs(hash(text)) % 10**8), title="t", text=text)
+    return next(iter(extractor.extract([art])))
+
+
+def types(extractor, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {e.id: e.type for e in run(extractor, text).entities}
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("Acme Robotics, Inc.", "Acme Robotics"),
+        ("Siemens AG", "Siemens"),
+        ("Atos S.A.", "Atos"),
+        ("Mistral AI SAS", "Mistral AI"),
+        ("Hooli LLC", "Hooli"),
+        ("Initech Corp.", "Initech"),
+        ("Vodafone Group plc", "Vodafone Group"),
+        ("OpenAI's", "OpenAI"),
+        ("Nvidia’s", "Nvidia"),
+        ("The Kroger Co.", "Kroger"),
+        ("Arm Holdings plc", "Arm Holdings"),
+        ("Inc.", "Inc"),
+    ],
+)
+def test_canonical_name(raw: str, expected: str) -> None:
+    assert canonical_name(raw) == expected
+
+
+def test_name_key_is_case_and_suffix_insensitive() -> None:
+    assert name_key("NVIDIA Corp.") == name_key("Nvidia") == "nvidia"
+    assert strip_legal_suffix("Novo Holdings A/S") == "Novo Holdings"
+
+
+def test_guess_type_from_head_words() -> None:
+    assert guess_type("Dutch Authority for Consumers and Markets", "ORG") == "regulator"
+    assert guess_type("Ministry of Economy", "ORG") == "government"
+    assert guess_type("Balderton Capital", "PERSON") == "company"
+    assert guess_type("Jane Doe", "PERSON") == "person"
+    assert guess_type("Quillon Labs", "ORG") == "company"
+
+
+def test_gazetteer_corrects_the_ner(extractor) -> None:  # type: ignore[no-untyped-def]
+    t = types(extractor, "Anthropic will train its models on Trainium chips from AWS.")
+    assert t["anthropic"] == "company"  # the small model says GPE or PERSON
+    assert t["trainium"] == "product"
+    assert t["amazon-web-services"] == "company"
+
+
+def test_reference_entities_carry_ids_qids_and_parents(extractor) -> None:  # type: ignore[no-untyped-def]
+    ref = {e.id: e for e in extractor.reference_entities()}
+    assert ref["amazon"].qid == "Q3884"
+    assert ref["amazon-web-services"].parent == "amazon"
+    assert ref["trainium"].type == "product" and ref["trainium"].parent == "amazon-web-services"
+    assert ref["competition-and-markets-authority"].type == "regulator"
+    assert "AWS" in ref["amazon-web-services"].aliases
+    for e in ref.values():  # gazetteer ids are the slugs of their labels
+        assert e.id == slugify(e.label), e
+
+
+def test_case_and_suffix_variants_are_one_entity(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = run(extractor, "NVIDIA Corp. reported results. Nvidia said demand was strong. Nvidia's shares rose.")
+    ids = {m.entity_id for m in ex.mentions}
+    assert ids == {"nvidia"}
+
+
+def test_unknown_company_from_cue_and_suffix(extractor) -> None:  # type: ignore[no-untyped-def]
+    t = types(
+        extractor,
+        "Quillon, a Berlin startup that builds coding agents, has hired staff. "
+        "Brightwater Analytics Inc. said it would expand.",
+    )
+    assert t.get("quillon") == "company"
+    assert t.get("brightwater-analytics") == "company"
+
+
+def test_acronym_introduced_in_text(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = run(
+        extractor,
+        "The Dutch Authority for Consumers and Markets (ACM) opened a review. The ACM said the "
+        "review of the deal would take months.",
+    )
+    ids = [m.entity_id for m in ex.mentions]
+    assert ids.count("dutch-authority-for-consumers-and-markets") >= 2
+    assert "acm" not in ids
+    assert {e.id: e.type for e in ex.entities}["dutch-authority-for-consumers-and-markets"] == "regulator"
+
+
+def test_gazetteer_acronym_and_full_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = run(extractor, "Britain's Competition and Markets Authority (CMA) is looking at cloud. The CMA said so.")
+    assert {m.entity_id for m in ex.mentions if "Markets" in m.text or m.text == "CMA"} == {
+        "competition-and-markets-authority"
+    }
+
+
+def test_short_reference_resolves_to_the_full_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = run(
+        extractor,
+        "Brightwater Analytics said on Monday it had hired a new chief executive. "
+        "Shares in Brightwater rose 4%.",
+    )
+    assert {m.entity_id for m in ex.mentions} == {"brightwater-analytics"}
+
+
+def test_mentions_point_into_the_text(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Amazon.com Inc. and Google backed Anthropic PBC, the maker of Claude."
+    ex = run(extractor, text)
+    assert ex.mentions
+    for m in ex.mentions:
+        assert m.text in text[m.start : m.end] or text[m.start : m.end].startswith(m.text.split()[0])
+    assert {m.entity_id for m in ex.mentions} >= {"amazon", "google", "anthropic", "claude"}
+
+
+def test_news_outlets_and_generic_words_are_not_companies(extractor) -> None:  # type: ignore[no-untyped-def]
+    t = types(extractor, "Google invested in Anthropic, Reuters reported, citing an AI industry source.")
+    assert "reuters" not in t and "ai" not in t
+
+
+def test_unknown_model_is_a_user_error() -> None:
+    from ingest.extract import get_extractor
+    from kg.errors import RegwatchError
+
+    with pytest.raises(RegwatchError, match="spaCy model 'no_such_model_xyz' is not installed"):
+        get_extractor("no_such_model_xyz")
