@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import types
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +13,25 @@ import yaml
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def _find_data_dir() -> Path:
+    """The checkout's ``data/`` (editable install), else $REGWATCH_DATA, else ./data (``pip install .``)."""
+    candidates = [PROJECT_DIR / "data"]
+    if os.environ.get("REGWATCH_DATA"):
+        candidates.insert(0, Path(os.environ["REGWATCH_DATA"]))
+    candidates.append(Path.cwd() / "data")
+    for path in candidates:
+        if (path / "schema.yaml").is_file():
+            return path.resolve()
+    raise RuntimeError(
+        "regwatch cannot find its data/ folder (schema.yaml); run it from the checkout "
+        "or set REGWATCH_DATA"
+    )
+
+
+DATA_DIR = _find_data_dir()
 SCHEMA_PATH = DATA_DIR / "schema.yaml"
 
 
