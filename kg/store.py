@@ -6,6 +6,7 @@ swapped without touching views, analysis or exports.
 
 from __future__ import annotations
 
+import functools
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
@@ -100,7 +101,10 @@ def to_ox(term: Any) -> Any:
     raise TypeError(f"cannot store {term!r}")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def from_ox(term: Any) -> Any:
+    """pyoxigraph term -> rdflib term. Cached: results repeat the same IRIs and literals, and
+    building rdflib Literals dominates the cost of large results (~30% of a 1.5k-row query)."""
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
