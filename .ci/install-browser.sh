@@ -15,11 +15,10 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-if ! apt-cache show chromium >/dev/null 2>&1; then
+install() { $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver >"$log" 2>&1; }
+# A stale or missing package list fails the first try; refresh it once and retry.
+if ! install; then
   $SUDO apt-get update -qq >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
-fi
-if ! $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver >"$log" 2>&1; then
-  cat "$log" >&2
-  exit 1
+  install || { cat "$log" >&2; exit 1; }
 fi
 echo "installed $(dpkg-query -W -f='chromium ${Version}' chromium)"
