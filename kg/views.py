@@ -6,7 +6,7 @@ here so every consumer (CLI, app, exports, analysis) sees the same reviewed grap
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import networkx as nx
@@ -46,15 +46,7 @@ class EntityRow:
     parent: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "label": self.label,
-            "type": self.type,
-            "aliases": self.aliases,
-            "mentions": self.mentions,
-            "qid": self.qid,
-            "parent": self.parent,
-        }
+        return asdict(self)
 
 
 def entities(store: Store, as_of: str | None = None, curated: bool = True) -> list[EntityRow]:

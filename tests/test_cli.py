@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from sample_graph import sample_extractions
 
 from kg.cli import main
 from kg.load import write_extraction
 from kg.store import OxigraphStore
-from tests.sample_graph import sample_extractions
 
 
 def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -9,12 +9,12 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
+from sample_graph import sample_extractions
 
 from kg.load import write_extraction
 from kg.rdf import ONTOLOGY_GRAPH, article_iri, extraction_triples, ontology_graph
 from kg.store import OxigraphStore, QuerySyntaxError, StoreError, from_ox, to_ox
 from kg.views import edges, entities, relations, to_networkx
-from tests.sample_graph import sample_extractions
 
 
 @pytest.fixture()
