@@ -123,6 +123,16 @@ class Coref:
         prev = self.doc[start - 1].sent
         return [m for m in self.ents.mentions if prev.start <= m.start < prev.end and m.entity.type in ORG_TYPES and not m.coref]
 
+    @staticmethod
+    def _most_salient(described: list[Mention], candidates: list[Mention]) -> Mention:
+        """Several entities fit "the chipmaker": the one the article has named most so far
+        (ties: the most recent), since descriptions refer back to the article's protagonist."""
+        counts: dict[str, int] = {}
+        for m in candidates:
+            counts[m.entity.id] = counts.get(m.entity.id, 0) + 1
+        best = max(counts.get(m.entity.id, 0) for m in described)
+        return next(m for m in described if counts.get(m.entity.id, 0) == best)
+
     def _description(self, tok: Token) -> Mention | None:
         if not any(c.lower_ in _DETERMINERS and c.dep_ == "det" for c in tok.children) and not any(
             c.dep_ == "poss" and c.lower_ in JURISDICTION_WORDS for c in tok.children
@@ -172,7 +182,7 @@ class Coref:
             or (not words and head not in GENERIC_HEADS and head in self._desc_words(m))
         ]
         if described:
-            return described[0]
+            return self._most_salient(described, candidates)
         if head in GENERIC_HEADS | {"regulator", "watchdog", "agency", "authority", "commission"} and not words:
             # a bare "the company" / "the regulator": the only such entity seen so far
             ids = {m.entity.id for m in candidates}
@@ -180,8 +190,8 @@ class Coref:
                 return candidates[0]
             prev = [m for m in self._previous_sentence_mentions(tok) if m.entity.type in types]
             subj = [m for m in prev if _root_of(self.doc, m).dep_ in {"nsubj", "nsubjpass"}]
-            if head in GENERIC_HEADS and subj:
-                return subj[0]
+            if head in GENERIC_HEADS and len({m.entity.id for m in subj}) == 1:
+                return subj[0]  # several subjects ("X led the round and Y, Z joined"): ambiguous
         return None
 
     def _known_regulator(self, head: str, words: set[str]) -> Entity | None:

@@ -17,6 +17,7 @@ from ingest.relations import Candidate
 
 DEAL_PREDICATES = {"acquires", "invests_in", "partners_with", "deal"}
 PARTY_TYPES = {"company", "product", "person"}
+OTHER_DEAL_WORDS = {"similar", "another", "separate", "other", "unrelated", "earlier", "previous", "comparable"}
 
 
 @dataclass
@@ -64,12 +65,28 @@ class DealIndex:
             if not sharing:
                 return []
             before = [d for d in sharing if d.position <= ref.i]
-            return (before[-1] if before else sharing[0]).parties
+            if not before:
+                return []  # only a later deal shares a name: not the one referred to
+            return before[-1].parties
+        if any(c.lower_ in OTHER_DEAL_WORDS for c in ref.children):
+            return []  # "a similar transaction", "another deal": not one of the article's deals
         pool = [d for d in self.deals if d.reviewable] or self.deals
         same = [d for d in pool if d.sentence == ref.sent.start]
         if same:
             return min(same, key=lambda d: abs(d.position - ref.i)).parties
         before = [d for d in pool if d.position < ref.i]
-        if before and any(c.lower_ in {"that", "this", "latter"} for c in ref.children):
+        if any(c.lower_ in {"that", "this", "latter"} for c in ref.children):
+            if not before or _other_deal_between(ref, before[-1].position):
+                return []  # "a similar transaction" came in between: "that deal" is that one
             return before[-1].parties  # "that deal": the one just mentioned
-        return pool[0].parties  # "the deal": the article's main deal, introduced first
+        return before[0].parties if before else []  # "the deal": the main deal, introduced earlier
+
+
+def _other_deal_between(ref: Token, start: int) -> bool:
+    """An unrecorded deal ("a similar transaction: ...") mentioned after ``start`` and before ``ref``."""
+    doc = ref.doc
+    return any(
+        t.lemma_.lower() in {"deal", "transaction", "merger", "takeover", "acquisition", "agreement", "arrangement"}
+        and any(c.lower_ in OTHER_DEAL_WORDS for c in t.children)
+        for t in doc[start + 1 : ref.i]
+    )

@@ -98,6 +98,11 @@ def _weak_name_token(tok: Token) -> bool:
         and tok.text not in {"AI", "I", "US", "UK", "EU"}
         and any(c.isalpha() for c in tok.text)
     )
+def _mistagged_name_part(tok: Token, start: int, end: int) -> bool:
+    """A proper noun tagged as a nationality/place that compounds a name run is part of the name."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in {"NORP", "GPE"} and tok.dep_ == "compound" and start <= tok.head.i < end
+
+
 ORG_LABELS = {"ORG", "COMPANY", "REGULATOR", "GOVERNMENT"}
 MISTAGGED = {"GPE", "PERSON", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 
@@ -360,6 +365,8 @@ class EntityResolver:
             j = i
             while j < len(doc) and _weak_name_token(doc[j]) and j not in out.by_token and j - i < 4:
                 j += 1
+            while i > 0 and _mistagged_name_part(doc[i - 1], i, j) and i - 1 not in out.by_token:
+                i -= 1  # "Rivian Automotive": the tagger took "Rivian" for a nationality
             span = doc[i:j]
             root = span.root
             words = {t.text for t in span}

@@ -23,20 +23,21 @@ from ingest.entities import Mention
 from kg.schema import SCHEMA
 
 # ---------------------------------------------------------------- lexicon (lemmas, lower case)
-INVEST_VERBS = {"invest", "reinvest", "pour", "plow", "plough", "inject", "put", "pump", "sink", "pledge", "commit", "provide"}
+INVEST_VERBS = {"invest", "reinvest", "pour", "plow", "plough", "inject", "put", "pump", "sink", "pledge", "commit", "provide", "write"}
+CHEQUE_NOUNS = {"cheque", "check", "checks", "cheques"}
 BACK_VERBS = {"back", "fund", "finance", "bankroll", "underwrite", "co-finance"}
 RAISE_VERBS = {"raise", "secure", "receive", "get", "land", "close", "obtain", "attract", "accept", "gain", "take", "win", "draw"}
-ROUND_VERBS = {"lead", "co-lead", "join", "participate", "contribute", "headline", "anchor", "co-invest", "take"}
+ROUND_VERBS = {"lead", "co-lead", "join", "participate", "contribute", "headline", "anchor", "co-invest", "take", "head", "spearhead", "front"}
 MONEY_NOUNS = {
     "investment", "funding", "financing", "round", "capital", "backing", "money", "cash",
     "injection", "infusion", "investments", "fundraise", "fundraising", "equity", "tranche",
     "billion", "million", "bn", "m", "$", "dollar", "dollars", "commitment", "debt", "loan",
 }  # fmt: skip
-ROUND_NOUNS = {"round", "financing", "funding", "fundraise", "fundraising", "raise", "investment", "series"}
+ROUND_NOUNS = {"round", "financing", "funding", "fundraise", "fundraising", "raise", "investment", "series", "placement"}
 INVEST_NOUNS = {"investment", "funding", "financing", "backing", "injection", "infusion", "bet", "stake", "holding", "commitment", "pledge", "stakes", "shareholding"}
 INVESTOR_NOUNS = {"investor", "backer", "shareholder", "stakeholder", "funder", "financier", "participant", "owner"}
 STAKE_NOUNS = {"stake", "share", "shares", "interest", "holding", "equity", "shareholding", "position"}
-STAKE_VERBS = {"take", "hold", "own", "acquire", "buy", "purchase", "have", "increase", "raise", "build", "amass", "get", "secure", "boost", "double", "retain", "keep"}
+STAKE_VERBS = {"take", "hold", "own", "acquire", "buy", "purchase", "have", "increase", "raise", "build", "amass", "get", "secure", "boost", "double", "retain", "keep", "pick", "add"}
 ACQUIRE_VERBS = {"acquire", "buy", "purchase", "absorb", "swallow", "snap"}
 ACQUIRE_NOUNS = {"acquisition", "takeover", "purchase", "buyout"}
 DEAL_NOUNS = {
@@ -68,6 +69,7 @@ SUPPLY_CONTEXT = {
     "clusters", "platform", "storage", "silicon", "semiconductor", "semiconductors", "power",
     "energy", "technology", "software", "api", "distribution", "design", "designs", "computer",
     "computers", "workloads", "workload", "networking", "memory", "licence", "license",
+    "processing", "tpu", "tpus", "wafer", "wafers",
 }  # fmt: skip
 REGULATE_VERBS = {
     "investigate", "probe", "review", "examine", "scrutinise", "scrutinize", "fine", "clear",
@@ -77,7 +79,7 @@ REGULATE_VERBS = {
     "notify", "inform", "ask", "refer", "analyse", "analyze", "condition", "allow", "greenlight", "bless", "reject", "veto", "focus", "raise", "open", "launch", "begin", "start",
     "send", "issue", "end", "close", "conclude", "complete", "publish", "drop", "have", "conduct",
     "carry", "step", "intensify", "widen", "expand", "escalate", "deepen", "grant", "accept",
-    "express", "voice", "flag", "find", "determine", "decide", "rule",
+    "express", "voice", "flag", "find", "determine", "decide", "rule", "wave",
 }  # fmt: skip
 # verbs that only regulate through the action noun they govern ("opened an investigation into X")
 REGULATE_LIGHT_VERBS = {
@@ -92,16 +94,17 @@ REGULATE_NOUNS = {
     "complaint", "penalty", "ruling", "assessment", "consultation", "request", "challenge",
     "concerns", "concern", "objection", "objections", "investigations", "probes", "reviews",
     "injunction", "referral", "case", "action", "letter", "letters", "questionnaire", "subpoena",
-    "demand", "demands", "information",
+    "demand", "demands", "information", "consent", "statement",
 }  # fmt: skip
 REGULATE_ARG_PREPS = {"into", "of", "on", "over", "against", "to", "for", "about", "regarding", "concerning", "in", "at", "with"}
 DIRECT_NEG_REGULATE = {"investigate", "probe", "review", "examine", "scrutinise", "scrutinize", "look", "study", "inquire", "audit", "assess", "open", "launch"}
+UNIT_VERBS = {"operate", "sit", "live", "fall"}  # "X now sits inside Y's cloud division"
 UNIT_NOUNS = {"unit", "subsidiary", "division", "arm", "affiliate", "branch", "subsidiaries", "units", "part", "business"}
 PARENT_NOUNS = {"parent", "owner"}
 CONTROL_MODS = {"controlling", "majority", "sole", "parent"}
 PARTNER_VERBS = {"partner", "collaborate", "team", "ally", "cooperate", "co-operate", "work", "develop", "co-develop", "co-market", "market", "co-sell", "co-promote", "commercialise", "commercialize"}
 PARTNER_NOUNS = {"partnership", "alliance", "collaboration", "tie-up", "tieup", "pact", "cooperation", "co-operation", "venture"}
-NEG_GOVERNORS = {"deny", "reject", "rule", "dismiss", "refute", "abandon", "scrap", "drop", "call", "walk", "halt", "end", "terminate", "cancel", "quash", "shelve", "refuse", "fail", "stop", "cease", "avoid", "forgo", "rebuff", "spurn", "pull", "back"}
+NEG_GOVERNORS = {"deny", "reject", "rule", "dismiss", "refute", "abandon", "scrap", "drop", "call", "walk", "halt", "end", "terminate", "cancel", "quash", "shelve", "refuse", "fail", "stop", "cease", "avoid", "forgo", "rebuff", "spurn", "pull", "back", "block", "prohibit", "veto", "scupper", "derail", "thwart", "torpedo", "kill", "unwind"}
 NEG_NOUN_GOVERNORS = {"without", "instead"}
 HEDGE_GOVERNORS = {
     "weigh", "consider", "explore", "plan", "discuss", "negotiate", "mull", "seek", "eye", "try",
@@ -121,6 +124,9 @@ CO_WORDS = {
     "co-financed": "co-finance", "co-sells": "co-sell", "co-sell": "co-sell",
 }  # fmt: skip
 RELATIVES = {"which", "who", "whose", "that", "whom"}
+GATEKEEPER_NOUNS = {"gatekeeper", "gatekeepers"}
+PETITION_VERBS = {"urge", "ask", "call", "press", "push", "pressure", "petition", "lobby", "implore", "encourage", "want"}
+DIVESTED_THINGS = UNIT_NOUNS | STAKE_NOUNS | {"operation", "operations", "asset", "assets", "factory", "factories", "plant", "plants", "company"}
 OBJECT_CONTROL = {"expect", "persuade", "ask", "allow", "urge", "force", "require", "order", "push", "pressure", "encourage", "want", "help", "enable", "get", "convince", "tell"}
 
 PREDICATE_TYPES = {p: (set(spec["domain"]), set(spec["range"])) for p, spec in SCHEMA.predicates.items()}
@@ -160,6 +166,7 @@ def _trigger_sets() -> tuple[set[str], set[str]]:
            "choose", "select", "appoint", "designate", "tap", "call", "pay", "strike", "ink",
            "seal", "reach", "agree", "lift", "boost", "drive", "fuel", "power", "help", "hold",
            "have", "acquire", "buy", "conclude", "find", "determine", "decide", "rule"}
+        | UNIT_VERBS
     )  # fmt: skip
     nouns = (
         INVEST_NOUNS | ACQUIRE_NOUNS | DEAL_NOUNS | REGULATE_NOUNS | PARTNER_NOUNS
@@ -215,8 +222,19 @@ def is_round(tok: Token) -> bool:
     )
 
 
+_AMOUNT_RE = re.compile(r"^\d+(?:[.,]\d+)?(?:bn|m|tn|k|b)$", re.IGNORECASE)
+
+
 def money_like(tok: Token) -> bool:
-    return lemma(tok) in MONEY_NOUNS or tok.like_num or tok.ent_type_ == "MONEY" or tok.text == "$"
+    """An amount: "$4bn" is often parsed as the noun "4bn" with "$" attached, without a MONEY tag."""
+    return (
+        lemma(tok) in MONEY_NOUNS
+        or tok.like_num
+        or tok.ent_type_ == "MONEY"
+        or tok.text in {"$", "€", "£"}
+        or bool(_AMOUNT_RE.match(tok.text))
+        or any(c.text in {"$", "€", "£"} for c in tok.children)
+    )
 
 
 class SentenceRules:
@@ -259,6 +277,9 @@ class SentenceRules:
 
     def _one(self, tok: Token, *, inner: bool, depth: int) -> list[Mention]:
         m = self.coref.mention_at(tok)
+        if m is not None and m.entity.type == "person" and not m.coref and any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children):
+            # "the Livingston, New Jersey company": a place the tagger took for a person
+            return [r for c in children(tok, "appos") if (r := self.coref.resolve(c)) is not None]
         if m is not None:
             return [] if self._is_competitor(tok) else [m]
         if self._is_competitor(tok):
@@ -329,7 +350,12 @@ class SentenceRules:
         cur = tok
         for _ in range(4):
             if cur.dep_ == "relcl":
-                return self.args(cur.head, inner=inner, depth=depth + 1)
+                noun = cur.head
+                if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.dep_ == "appos":
+                    noun = noun.head.head  # "X, the venture between A and B, which ...": ambiguous, take X
+                if noun.dep_ == "appos" and self.coref.mention_at(noun) is None and self.coref.mention_at(noun.head) is not None:
+                    noun = noun.head  # "Virgin Media O2, the venture between A and B, which ...": the named head
+                return self.args(noun, inner=inner, depth=depth + 1)
             if cur.head.i == cur.i:
                 break
             cur = cur.head
@@ -451,9 +477,18 @@ class SentenceRules:
                 if (d.lower_ in {"%", "percent"} or d.ent_type_ == "PERCENT") and preps(d, {"of"}):
                     holders = self.agents(verb) if passive else self.subjects(verb)
                     yield Candidate("invests_in", holders, self.pobjs(d, {"of"}), "invest.percent_of", 0.85, verb)
+        if lem in {"buy", "purchase", "acquire", "take", "pick"}:
+            for d in children(verb, "dobj"):  # "buy about $335m of Cerebras stock"
+                for p in preps(d, {"of", "in"}):
+                    if money_like(d) and lemma(p) in {"stock", "share", "shares", "equity"}:
+                        holders = self.agents(verb) if is_passive(verb) else self.subjects(verb)
+                        issuers = [m for m in self.owners(p) + self.compounds(p) if m.entity.type == "company"]
+                        yield Candidate("invests_in", holders, issuers, "invest.buy_stock", 0.85, verb)
         if lem in STAKE_VERBS:
             for d in children(verb, "dobj"):
                 if lemma(d) in STAKE_NOUNS and not d.lower_ == "share" or (lemma(d) == "share" and preps(d, {"in"})):
+                    if lem in {"pick", "add"} and not (lem == "add" or any(c.lower_ == "up" for c in verb.children)):
+                        continue
                     holders = self.agents(verb) if passive else self.subjects(verb)
                     pred, rule = ("subsidiary_of", "subsidiary.majority_stake") if self._controlling(d) else ("invests_in", "invest.stake")
                     targets = self.pobjs(d, {"in", "of"}) + self.pobjs(verb, {"in"})
@@ -467,6 +502,12 @@ class SentenceRules:
             yield from self._supply_verb(verb, lem, passive)
         if lem in USE_VERBS and not passive:
             yield from self._use_verb(verb, lem)
+        if lem in {"train", "run"} and passive:
+            yield from self._trained_on(verb, lem)
+        if lem in {"draw", "attract", "get", "receive"} and not passive:
+            for subj in children(verb, "nsubj"):  # "the round also drew money from X and Y"
+                if is_round(subj) and any(money_like(d) for d in children(verb, "dobj")):
+                    yield Candidate("invests_in", self.pobjs(verb, {"from"}), self._round_owner(subj), "invest.round_drew", 0.8, verb)
         if lem in DISTRIBUTE_VERBS:
             yield from self._distribute_verb(verb, lem, passive)
         if lem in {"pay"}:
@@ -497,11 +538,14 @@ class SentenceRules:
             for p in preps(verb, {"among", "as"}):
                 if lemma(p) in INVESTOR_NOUNS:
                     yield Candidate("invests_in", self.objects(verb), self.subjects(verb), "invest.count_among", 0.85, verb)
+                if lemma(p) in {"holding", "investment", "bet", "stake", "position"} and children(p, "poss"):
+                    # "Nvidia counts Nebius among its holdings": the subject holds the object
+                    yield Candidate("invests_in", self.subjects(verb), self.objects(verb), "invest.count_holdings", 0.85, verb)
                 if lemma(p) in CUSTOMER_NOUNS:
                     yield Candidate("supplies", self.subjects(verb), self.objects(verb), "supply.count_among", 0.8, verb)
         if lem == "include":
             yield from self._include(verb)
-        if lem in {"be", "become", "remain", "serve", "act", "stay", "sign", "join", "come", "return", "rank"}:
+        if lem in {"be", "become", "remain", "serve", "act", "stay", "sign", "join", "come", "return", "rank", } | UNIT_VERBS:
             yield from self._copula(verb)
         if lem in {"name", "make", "pick", "choose", "select", "appoint", "designate", "tap", "call"}:
             yield from self._designate(verb)
@@ -512,7 +556,11 @@ class SentenceRules:
         dobjs = children(verb, "dobj")
         for d in dobjs:
             targets += self.pobjs(d, {"in", "into"})
-        if lem in {"pledge", "commit", "provide"}:
+        if lem == "write":  # "wrote a $50m cheque to X"
+            if not any(lemma(d) in CHEQUE_NOUNS for d in dobjs):
+                return
+            targets += self.pobjs(verb, {"to", "for"}) + [m for d in dobjs for m in self.pobjs(d, {"to", "for"})]
+        elif lem in {"pledge", "commit", "provide"}:
             if not any(money_like(d) for d in dobjs):
                 return
             targets += self.pobjs(verb, {"to"}) + [m for d in dobjs for m in self.pobjs(d, {"to"})]
@@ -559,6 +607,9 @@ class SentenceRules:
         investors = self.subjects(verb) + self.pobjs(verb, {"alongside"})
         for r in rounds:
             yield Candidate("invests_in", investors, self._round_owner(r), f"invest.round.{lem}", 0.85, verb)
+            others = [m for a in children(r, "appos") if is_round(a) for m in self._led_by(a)]
+            if others:  # "..., a round headed by X that also drew money from Y"
+                yield Candidate("invests_in", others, self._round_owner(r), "invest.round.appos", 0.8, verb)
         takes_part = lem == "take" and any(lemma(d) == "part" for d in children(verb, "dobj")) and not preps(verb, {"in"}) and not [p for d in children(verb, "dobj") for p in preps(d, {"in"})]
         bare = lem in {"participate", "co-invest"} and not rounds and not children(verb, "dobj") and not preps(verb, {"in"})
         if takes_part or bare or (lem == "join" and not children(verb, "dobj") and not preps(verb, {"in", "as"}) and any(c.lower_ in {"also", "too", "well"} for c in verb.subtree)):
@@ -575,10 +626,12 @@ class SentenceRules:
         """Investors attached to a funding noun: "led by X", "from X", "with participation from X"."""
         out: list[Mention] = []
         for c in tok.children:
-            if c.dep_ in {"acl", "relcl"} and lemma(c) in {"lead", "co-lead", "back", "fund", "join"}:
+            if c.dep_ in {"acl", "relcl"} and lemma(c) in {"lead", "co-lead", "back", "fund", "join", "head", "spearhead", "anchor"}:
                 out += self.agents(c)
-            if c.dep_ == "relcl" and lemma(c) in {"bring", "include", "draw", "attract"}:
+            if c.dep_ in {"relcl", "acl"} and lemma(c) in {"bring", "include", "draw", "attract", "get", "receive"}:
                 out += self.objects(c) + self.pobjs(c, {"in"})
+                if any(money_like(d) for d in children(c, "dobj")):
+                    out += self.pobjs(c, {"from"})  # "a round that also drew money from X and Y"
         for p in preps(tok, {"from", "by"}):
             out += self.args(p)
         for p in preps(tok, {"with"}):
@@ -625,12 +678,16 @@ class SentenceRules:
         dobjs = children(verb, "dobj")
         if lem in MAKE_FOR_VERBS:
             # "TSMC manufactures chips for Apple": only with a supplied thing and a "for" customer
+            if verb.dep_ == "relcl" and not passive and not dobjs:
+                dobjs = [verb.head]  # "the processors that TSMC fabricates for Cerebras"
             if passive or not any(self._supply_thing(d) for d in dobjs):
                 return
-            customers = [m for m in self.pobjs(verb, {"for"}) + [m for d in dobjs for m in self.pobjs(d, {"for"})]]
+            customers = [m for m in self.pobjs(verb, {"for"}) + [m for d in dobjs if d.head is not verb or d.dep_ == "dobj" for m in self.pobjs(d, {"for"})]]
             yield Candidate("supplies", self.subjects(verb), customers, f"supply.{lem}_for", 0.8, verb)
             return
         things = dobjs + (children(verb, "nsubjpass") if passive else [])
+        if lem in {"sell", "offer"} and any(lemma(t) in DIVESTED_THINGS for t in things):
+            return  # "sell the manufacturing arm of X to Y" is a divestiture
         if lem in {"give", "grant", "offer"}:
             if not any(lemma(d) == "access" for d in dobjs):
                 return
@@ -689,6 +746,13 @@ class SentenceRules:
                 continue
             suppliers += self._supply_sources(s)
         yield Candidate("supplies", suppliers, customers, f"supply.use.{lem}", 0.8, verb)
+
+    def _trained_on(self, verb: Token, lem: str) -> Iterator[Candidate]:
+        """"Apple's models were trained on Google's TPUs": the chips' owner supplies the models' owner."""
+        things = [t for t in children(verb, "nsubjpass") if self._model_like(t)]
+        customers = [m for t in things for m in self.owners(t) + self.compounds(t) if m.entity.type == "company"]
+        suppliers = [m for p in preps(verb, {"on", "using", "with"}) for m in self._supply_sources(p)]
+        yield Candidate("supplies", suppliers, customers, f"supply.{lem}_on.passive", 0.8, verb)
 
     def _supply_sources(self, tok: Token) -> list[Mention]:
         """Who supplies what is named: a product (-> maker) or a company's cloud/chips/models;
@@ -775,6 +839,16 @@ class SentenceRules:
             if regulators and (targets or deal is not None):
                 yield Candidate("regulates", regulators, targets, f"regulate.{lem}_that", 0.75, verb, deal_ref=deal)
             return
+        if lem in {"send", "issue", "serve"} and children(verb, "dative") and not passive:
+            # "the FTC sent Amazon a list of questions about its deal with Adept"
+            dobjs = children(verb, "dobj")
+            if any(lemma(t) in REGULATE_NOUNS | {"question", "questions"} for d in dobjs for t in d.subtree):
+                targets = [m for d in children(verb, "dative") for m in self.args(d)]
+                about = [p for d in dobjs for t in d.subtree if lemma(t) in REGULATE_NOUNS | {"question", "questions"} for p in preps(t, {"about", "over", "regarding", "on", "concerning"})]
+                more, deal = self._regulated_in(about)
+                targets += [m for m in more if all(m.entity.id != t.entity.id for t in targets)]
+                yield Candidate("regulates", self.subjects(verb), targets, f"regulate.{lem}_to", 0.8, verb, deal_ref=deal)
+            return
         if lem in REGULATE_LIGHT_VERBS:
             if lem in {"raise", "express", "voice", "flag"} and any(lemma(x) in {"concern", "objection", "question", "doubt"} for d in children(verb, "dobj") for x in [d, *d.conjuncts]):
                 subs = self.subjects(verb)
@@ -784,6 +858,8 @@ class SentenceRules:
             return
         if lem == "look" and not preps(verb, {"into", "at"}):
             return
+        if lem == "wave" and not any(c.lower_ == "through" for c in verb.children):
+            return  # "waved the deal through": cleared it
         if lem == "focus" and not any(lemma(s) in REGULATE_NOUNS for s in children(verb, "nsubj")):
             return
         if lem in {"ask", "tell", "notify", "inform", "warn", "allow", "order", "charge", "question", "target", "challenge", "condition", "reject", "accept", "refer"} and passive:
@@ -822,6 +898,8 @@ class SentenceRules:
                     continue
                 if t.dep_ in {"compound", "poss"} and lemma(t.head) in PARENT_NOUNS:
                     continue  # "the Google parent" names Alphabet, not Google
+                if self._modifier_only(t):
+                    continue
                 if t.lower_ in RELATIVES and t.dep_ != "poss":
                     continue
                 if lemma(t) in DEAL_NOUNS | PARTY_NOUNS and t.pos_ == "NOUN" and deal is None:
@@ -833,6 +911,18 @@ class SentenceRules:
                 if m is not None and all(m.entity.id != o.entity.id for o in out):
                     out.append(m)
         return out, deal
+
+    def _modifier_only(self, t: Token) -> bool:
+        """"Android phone makers", "Chrome browser": a name used to classify a common noun."""
+        head = t.head
+        return (
+            t.dep_ == "compound"
+            and head.pos_ == "NOUN"
+            and head.tag_ in {"NNS", "NN"}
+            and self.coref.mention_at(head) is None
+            and lemma(head) not in DEAL_NOUNS | REGULATE_NOUNS | INVEST_NOUNS | STAKE_NOUNS | PARTY_NOUNS | UNIT_NOUNS | MONEY_NOUNS | {"stock", "hiring", "hire", "deal"}
+            and head.lower_ not in DEAL_NOUNS
+        )
 
     def _regulator_owners(self, noun: Token) -> list[Mention]:
         regs = [m for m in self.owners(noun) + self.compounds(noun) + self.pobjs(noun, {"by", "from"}) if m.entity.type in {"regulator", "government"}]
@@ -889,7 +979,8 @@ class SentenceRules:
         if not targets and deal is None:
             if any(lemma(c) in {"market", "sector", "industry", "cloud", "study"} for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}):
                 return  # "a market investigation" is not about a deal
-            deal = noun
+            earlier = [t for t in self.sent if t.i < noun.i and t.pos_ == "NOUN" and lemma(t) in DEAL_NOUNS]
+            deal = earlier[-1] if earlier else noun  # "X cleared that deal, and Y gave its consent"
         yield Candidate("regulates", regs, targets, rule, conf, noun, deal_ref=deal)
 
     # ------------------------------------------------------------------ partners_with
@@ -908,7 +999,7 @@ class SentenceRules:
         if others:
             yield Candidate("partners_with", subs, others, f"partner.{lem}", 0.8, verb)
         elif len(subs) >= 2 and lem != "work":
-            yield Candidate("partners_with", subs[:1], subs[1:], f"partner.{lem}.conj", 0.75, verb)
+            yield from _all_pairs(subs, f"partner.{lem}.conj", 0.75, verb)
 
     # ------------------------------------------------------------------ role nouns
     def _include(self, verb: Token) -> Iterator[Candidate]:
@@ -932,7 +1023,11 @@ class SentenceRules:
         """"X is an investor in Y", "Y is a customer of X", "X is Y's primary cloud provider",
         "X is a unit of Y", "X has been part of Y"."""
         subs = self.subjects(verb)
-        for attr in children(verb, "attr", "oprd", "acomp") + preps(verb, {"as", "among"}):
+        slots = children(verb, "attr", "oprd", "acomp") + preps(verb, {"as", "among"})
+        slots += [p for p in preps(verb, {"by"}) if any(c.lower_ == "far" for c in p.head.children)]  # "is by far X's biggest customer"
+        if lemma(verb) in UNIT_VERBS:
+            slots = [p for p in preps(verb, {"inside", "within", "under", "as", "in"}) if lemma(p) in UNIT_NOUNS]
+        for attr in slots:
             for cand in self._role_noun(attr, subs, f"copula.{lemma(verb)}"):
                 if cand.predicate == "invests_in" and not cand.objects:
                     # "Nvidia is among the investors in xAI's round": "in" attached to the verb
@@ -954,6 +1049,11 @@ class SentenceRules:
         if len(dobjs) >= 2:
             holders = [m for d in dobjs[:-1] for m in self.args(d)]
             roles.append(dobjs[-1])
+        if any(lemma(r) in GATEKEEPER_NOUNS for r in roles):
+            # "the Commission designated it a gatekeeper together with X and Y"
+            regulators = [m for m in self.subjects(verb) if m.entity.type in {"regulator", "government"}]
+            listed = [m for p in preps(verb, {"with", "alongside"}) if p.head.lower_ == "alongside" or any(c.lower_ == "together" for c in p.head.children) for m in self.args(p)]
+            yield Candidate("regulates", regulators, holders + listed, "regulate.designate_gatekeeper", 0.85, verb)
         for r in roles:
             head = lemma(r)
             if head in SUPPLIER_NOUNS and (head != "partner" or self._supply_modified(r)):
@@ -1125,12 +1225,31 @@ class SentenceRules:
         if parties:
             yield Candidate("deal", parties, parties, f"deal.{lem}", 0.0, noun)
 
+    def _venture_owners(self, noun: Token) -> Iterator[Candidate]:
+        """"X, the joint venture between A and B" / "A and B formed a joint venture called X":
+        the partners hold stakes in the venture they formed."""
+        if not any(c.lower_ == "joint" for c in noun.children):
+            return
+        named: list[Mention] = self.args(noun.head) if noun.dep_ == "appos" else []
+        for c in noun.children:
+            if c.dep_ == "appos":
+                named += self.args(c)
+            elif c.dep_ == "acl" and lemma(c) in {"call", "name", "dub", "brand"}:
+                named += [m for x in c.children if x.dep_ in {"oprd", "dobj", "attr"} for m in self.args(x)]
+        owners = self.pobjs(noun, {"between"})
+        if not owners and noun.dep_ == "dobj" and lemma(noun.head) in {"form", "create", "set", "establish", "launch", "found", "start"}:
+            owners = self.subjects(noun.head)
+        if named and owners:
+            yield Candidate("invests_in", owners, named, "invest.joint_venture", 0.8, noun)
+
     def _partner_noun(self, noun: Token, lem: str) -> Iterator[Candidate]:
+        if lem == "venture":
+            yield from self._venture_owners(noun)
         a = self.owners(noun) + self.compounds(noun)
         b = self.pobjs(noun, {"with"})
         between = self.pobjs(noun, {"between"})
         if len(between) >= 2:
-            yield Candidate("partners_with", between[:1], between[1:], f"partner.noun.{lem}.between", 0.8, noun)
+            yield from _all_pairs(between, f"partner.noun.{lem}.between", 0.8, noun)
         elif a and b:
             yield Candidate("partners_with", a, b, f"partner.noun.{lem}", 0.8, noun)
         elif len(a) >= 2:
@@ -1140,7 +1259,7 @@ class SentenceRules:
         elif not b and noun.dep_ == "dobj" and lemma(noun.head) in {"announce", "sign", "form", "strike", "forge", "seal", "enter"}:
             subs = self.subjects(noun.head)
             if len(subs) >= 2:
-                yield Candidate("partners_with", subs[:1], subs[1:], f"partner.noun.{lem}.conj", 0.75, noun)
+                yield from _all_pairs(subs, f"partner.noun.{lem}.conj", 0.75, noun)
 
     def _licence_noun(self, noun: Token) -> Iterator[Candidate]:
         """"its licence to Arm's technology": the technology's owner supplies the licensee."""
@@ -1165,7 +1284,7 @@ class SentenceRules:
             m = self.coref.mention_at(doc[tok.i - 2])
             backers = [m] if m else []
         if backers:
-            yield Candidate("invests_in", backers, self.args(tok.head), "invest.backed_compound", 0.85, tok)
+            yield Candidate("invests_in", backers, self._described(tok.head), "invest.backed_compound", 0.85, tok)
 
     def _led_compound(self, tok: Token) -> Iterator[Candidate]:
         """"a Sequoia-led Series B": the leader invests in the round's owner."""
@@ -1184,7 +1303,14 @@ class SentenceRules:
             m = self.coref.mention_at(doc[tok.i - 2])
             owners = [m] if m else []
         if owners and not any(c.lower_ in {"partly", "partially", "jointly"} for c in tok.children):
-            yield Candidate("subsidiary_of", self.args(tok.head), owners, "subsidiary.owned_compound", 0.8, tok)
+            yield Candidate("subsidiary_of", self._described(tok.head), owners, "subsidiary.owned_compound", 0.8, tok)
+
+    def _described(self, noun: Token) -> list[Mention]:
+        """The entity a modified noun describes, also through an apposition ("X, the Y-owned Z")."""
+        found = self.args(noun)
+        if not found and noun.dep_ == "appos":
+            found = self.args(noun.head)
+        return found
 
     def _possessive_units(self) -> Iterator[Candidate]:
         """"Alphabet's Google" where the gazetteer confirms the parent (reference knowledge)."""
@@ -1197,6 +1323,12 @@ class SentenceRules:
             head = self.coref.mention_at(tok.head)
             if head is not None and head.entity.parent == m.entity.id:
                 yield Candidate("subsidiary_of", [head], [m], "subsidiary.possessive", 0.8, tok)
+
+
+def _all_pairs(parties: list[Mention], rule: str, confidence: float, trigger: Token) -> Iterator[Candidate]:
+    """"A, B and C formed a venture": every pair partners, not just A with each of the others."""
+    for i in range(len(parties) - 1):
+        yield Candidate("partners_with", parties[i : i + 1], parties[i + 1 :], rule, confidence, trigger)
 
 
 # ---------------------------------------------------------------- negation, hedging, attributes
@@ -1227,6 +1359,8 @@ def is_negated(trigger: Token, predicate: str) -> bool:
     """"has not invested", "denied plans to buy", "no plans to acquire", "abandoned its agreement
     to buy"; a regulator's negated approval still means it reviewed the deal."""
     if predicate == "regulates":
+        if trigger.dep_ == "xcomp" and lemma(trigger.head) in PETITION_VERBS:
+            return True  # "senators urged the FTC to examine ...": a request, not a review
         return lemma(trigger) in DIRECT_NEG_REGULATE and any(c.dep_ == "neg" or c.lower_ in {"never", "no"} for c in trigger.children)
     chain = _verb_chain(trigger)
     for i, t in enumerate(chain):
@@ -1234,6 +1368,8 @@ def is_negated(trigger: Token, predicate: str) -> bool:
             return True
         if t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} and any(d.lower_ in {"neither", "no"} for d in c.children) for c in t.children):
             return True
+        if t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"dobj", "attr"} and any(d.lower_ in {"no", "zero"} and d.dep_ == "det" for d in c.children) for c in t.children):
+            return True  # "had no ownership stake", "made no investment"
         if i > 0 and lemma(t) in NEG_GOVERNORS:
             if lemma(t) == "rule" and not any(c.lower_ == "out" for c in t.children):
                 continue
@@ -1242,6 +1378,8 @@ def is_negated(trigger: Token, predicate: str) -> bool:
             if lemma(t) in {"walk", "pull", "back"} and not any(c.lower_ in {"away", "out", "from"} for c in t.children):
                 continue
             return True
+        if i > 0 and lemma(t) in {"try", "attempt", "seek"} and t.tag_ in {"VBD", "VBN"}:
+            return True  # "Nvidia once tried to buy Arm": a past attempt is not a deal
         if i > 0 and t.lower_ in NEG_NOUN_GOVERNORS:
             return True
         if t.lower_ in {"instead", "rather"} and i > 0:

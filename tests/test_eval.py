@@ -26,8 +26,8 @@ TUNE_GOLD = ROOT / "data" / "gold" / "tune.jsonl"
 ENTITIES = ROOT / "data" / "gold" / "entities.json"
 
 # Measured on the tune split when the pin was set; the test allows 0.02 below it.
-TUNE_MICRO_F1_DIRECTED = 0.987
-TUNE_PRECISION_DIRECTED = 0.993
+TUNE_MICRO_F1_DIRECTED = 0.892
+TUNE_PRECISION_DIRECTED = 1.0
 
 INDEX = NameIndex(
     {
@@ -158,6 +158,21 @@ def test_eval_command_on_a_hand_made_article(tmp_path: Path, capsys: pytest.Capt
     assert out["micro_directed"]["precision"] == pytest.approx(0.5)
 
 
+def test_eval_errors_list_false_positives_with_their_evidence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    arts = tmp_path / "a.jsonl"
+    text = "Oracle acquired Cerner in 2022. Nvidia has invested in Cohere."
+    arts.write_text(json.dumps({"id": "x2", "title": "t", "date": "2024-01-02", "text": text}) + "\n")
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"article": "x2", "subject": "Nvidia", "predicate": "supplies", "object": "Cohere"}) + "\n")
+    ents = tmp_path / "e.json"
+    ents.write_text(json.dumps({n: {"aliases": [n]} for n in ("Nvidia", "Cohere", "Oracle", "Cerner")}))
+    assert main(["eval", "--gold", str(gold), "--entities", str(ents), str(arts), "--errors"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    fp = lines.index("false positive\tx2\tOracle\tacquires\tCerner")
+    assert "Oracle acquired Cerner in 2022." in lines[fp + 1] and "rule:acquire" in lines[fp + 1]
+    assert "false negative\tx2\tNvidia\tsupplies\tCohere" in lines
+
+
 def test_eval_command_table_and_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", "--gold", str(tmp_path / "nope.jsonl"), "--entities", str(ENTITIES), str(TUNE_ARTICLES)]) == 1
     assert "cannot read gold file" in capsys.readouterr().err
@@ -171,7 +186,7 @@ def test_tune_split_score_is_pinned() -> None:
 
     store = OxigraphStore(None)
     summary = ingest_paths(store, [TUNE_ARTICLES])
-    assert summary.ingested == 24
+    assert summary.ingested == 38
     rep = score(predictions_from_store(store), read_gold(TUNE_GOLD), NameIndex(read_entities(ENTITIES)))
     micro = rep.micro(DIRECTED)
     assert micro.f1 >= TUNE_MICRO_F1_DIRECTED - 0.02, rep.as_dict()["per_predicate"]

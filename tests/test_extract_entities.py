@@ -141,3 +141,10 @@ def test_unknown_model_is_a_user_error() -> None:
 
     with pytest.raises(RegwatchError, match="spaCy model 'no_such_model_xyz' is not installed"):
         get_extractor("no_such_model_xyz")
+
+
+def test_name_part_tagged_as_nationality_stays_in_the_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"Rivian Automotive": the tagger calls "Rivian" a nationality; the company is not "Automotive"."""
+    ext = run(extractor, "Volkswagen Group will invest as much as $5bn in Rivian Automotive, the carmaker said.")
+    labels = {e.label for e in ext.entities}
+    assert "Rivian Automotive" in labels and "Automotive" not in labels

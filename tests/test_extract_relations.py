@@ -393,6 +393,157 @@ CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
         {("amazon", "invests_in", "anthropic")},
         {("microsoft", "invests_in", "anthropic")},
     ),
+    # ------------------------------------------------------------------ generalisation (issue 3)
+    (
+        "negation: no stake as object determiner",
+        "Salesforce stressed that it holds no equity stake in Cohere.",
+        set(),
+        {("salesforce", "invests_in", "cohere")},
+    ),
+    (
+        "request to a regulator is not a review",
+        "Consumer advocates urged the Federal Trade Commission to investigate whether Oracle could squeeze rivals.",
+        set(),
+        {("federal-trade-commission", "regulates", "oracle")},
+    ),
+    (
+        "past attempt is not an acquisition",
+        "Qualcomm once tried to buy NXP Semiconductors before abandoning the plan.",
+        set(),
+        {("qualcomm", "acquires", "nxp-semiconductors")},
+    ),
+    (
+        "selling a business unit is a divestiture, not a supply",
+        "Intel agreed to sell the networking division of Altera to Flex for $2bn.",
+        set(),
+        {("intel", "supplies", "flex")},
+    ),
+    (
+        "relative clause after an apposition refers to the named head",
+        "Shoppers can pick Harbor Mobile, the joint venture between BT Group and Telefonica, which is buying spectrum from Vodafone.",
+        {("bt-group", "invests_in", "harbor-mobile"), ("telefonica", "invests_in", "harbor-mobile")},
+        {("vodafone", "supplies", "bt-group"), ("vodafone", "supplies", "telefonica")},
+    ),
+    (
+        "led/headed the round",
+        "Index Ventures headed Wayve's $1bn funding round in May.",
+        {("index-ventures", "invests_in", "wayve")},
+        set(),
+    ),
+    (
+        "round that drew money from",
+        "Lumora Robotics raised $90m in a round headed by Index Ventures that also drew money from Samsung and Dell.",
+        {("index-ventures", "invests_in", "lumora-robotics"), ("samsung-electronics", "invests_in", "lumora-robotics"), ("dell-technologies", "invests_in", "lumora-robotics")},
+        set(),
+    ),
+    (
+        "wrote a cheque to",
+        "Kestrel Ventures wrote a $30m cheque to Writer last year.",
+        {("kestrel-ventures", "invests_in", "writer")},
+        set(),
+    ),
+    (
+        "picked up shares of",
+        "Arm picked up 2 million shares of Ampere Computing in the quarter.",
+        {("arm-holdings", "invests_in", "ampere-computing")},
+        set(),
+    ),
+    (
+        "counts Y among its holdings",
+        "Nvidia now counts Graphcore among its holdings.",
+        {("nvidia", "invests_in", "graphcore")},
+        set(),
+    ),
+    (
+        "X, the Y-owned Z",
+        "Kiva Labs, the Amazon-owned robotics firm, expanded to Austin.",
+        {("kiva-labs", "subsidiary_of", "amazon")},
+        set(),
+    ),
+    (
+        "X, the Y-backed Z",
+        "Sakana AI, the Nvidia-backed research lab, released a model.",
+        {("nvidia", "invests_in", "sakana-ai")},
+        set(),
+    ),
+    (
+        "formed a joint venture called X",
+        "Hitachi and Siemens have formed a joint venture called Orbitrail to build signalling systems.",
+        {("hitachi", "invests_in", "orbitrail"), ("siemens", "invests_in", "orbitrail")},
+        set(),
+    ),
+    (
+        "is by far X's biggest customer",
+        "CoreWeave rents out GPU servers, and Inflection AI is by far CoreWeave's biggest customer.",
+        {("coreweave", "supplies", "inflection-ai")},
+        set(),
+    ),
+    (
+        "sits inside a division of X",
+        "Instagram now sits inside Meta's consumer division.",
+        {("instagram", "subsidiary_of", "meta-platforms")},
+        set(),
+    ),
+    (
+        "operates as part of X's business",
+        "Slack now operates as part of Salesforce's platform business.",
+        {("slack", "subsidiary_of", "salesforce")},
+        set(),
+    ),
+    (
+        "negation: a blocked purchase is not an acquisition",
+        "Brussels regulators blocked Illumina's purchase of Grail last year.",
+        set(),
+        {("illumina", "acquires", "grail")},
+    ),
+    (
+        "gatekeeper designation together with a list",
+        "The European Commission designated Apple a gatekeeper in 2023 together with ByteDance and Meta.",
+        {("european-commission", "regulates", "apple"), ("european-commission", "regulates", "bytedance")},
+        set(),
+    ),
+    (
+        "passive: Y's models were trained on X's chips",
+        "Databricks's newest models were trained on Nvidia's graphics processing units.",
+        {("nvidia", "supplies", "databricks")},
+        set(),
+    ),
+    (
+        "a similar deal is not the article's deal",
+        "Microsoft invested $16m in Mistral AI. The Competition and Markets Authority is reviewing a similar transaction.",
+        {("microsoft", "invests_in", "mistral-ai")},
+        {("competition-and-markets-authority", "regulates", "mistral-ai")},
+    ),
+    (
+        "ambiguous description resolves to the article's most-named entity",
+        "AMD is expanding. AMD has bought several firms and AMD shares rose, narrowing the gap with Nvidia. Last year the chipmaker bought Silo AI.",
+        {("amd", "acquires", "silo-ai")},
+        {("nvidia", "acquires", "silo-ai")},
+    ),
+    (
+        "bought $N of X shares",
+        "Nvidia bought $250m of CoreWeave shares in the offering.",
+        {("nvidia", "invests_in", "coreweave")},
+        {("nvidia", "acquires", "coreweave")},
+    ),
+    (
+        "regulator waved the deal through",
+        "The Competition and Markets Authority waved Cisco's takeover of Splunk through without conditions.",
+        {("competition-and-markets-authority", "regulates", "cisco"), ("competition-and-markets-authority", "regulates", "splunk")},
+        set(),
+    ),
+    (
+        "regulator sent X questions about a deal",
+        "The Federal Trade Commission sent Nvidia a letter with questions about its purchase of Run:ai.",
+        {("federal-trade-commission", "regulates", "nvidia")},
+        set(),
+    ),
+    (
+        "amount parsed as a noun with a currency sign",
+        "Oracle is growing fast. It has committed $3bn to Cohere.",
+        {("oracle", "invests_in", "cohere")},
+        set(),
+    ),
 ]
 
 
@@ -528,3 +679,9 @@ def test_board_rights_respect_negation() -> None:
     assert board_rights("Microsoft will not get a board seat.") == {}
     assert board_rights("Amazon gets a seat on Anthropic's board.") == {"board_seat": True}
     assert board_rights("Microsoft took a non-voting observer seat.") == {"observer": True}
+
+
+def test_every_pair_of_coordinated_partners_is_linked(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Hitachi, Siemens and Alstom have formed a joint venture called Orbitrail to build signalling systems."
+    pairs = {frozenset((s, o)) for s, p, o in triples(extractor, text) if p == "partners_with"}
+    assert {frozenset(("hitachi", "siemens")), frozenset(("hitachi", "alstom")), frozenset(("siemens", "alstom"))} <= pairs

@@ -57,7 +57,25 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(ingested)} articles, {sum(1 for g in gold if g.article in ingested and not g.optional)} gold relations")
         print(format_table(report))
         if args.errors:
+            evidence = _fp_evidence(store, index)
             for label, items in (("false positive", report.false_positives), ("false negative", report.false_negatives)):
                 for art, (s, p, o) in items:
                     print(f"{label}\t{art}\t{s}\t{p}\t{o}")
+                    for sentence in evidence.get((art, s, p, o), []) if label == "false positive" else []:
+                        print(f"\t\u21b3 {sentence}")
     return 0
+
+
+def _fp_evidence(store: object, index: object) -> dict[tuple[str, str, str, str], list[str]]:
+    """Evidence sentences per predicted (article, gold-mapped triple), so a FP shows its cause."""
+    from ingest.evaluate import _norm, predictions_from_store
+    from kg.views import relations
+
+    out: dict[tuple[str, str, str, str], list[str]] = {}
+    preds = predictions_from_store(store)
+    for pr, rel in zip(preds, relations(store)):
+        s = index.resolve((pr.subject, *pr.subject_names), pr.subject)  # type: ignore[attr-defined]
+        o = index.resolve((pr.object, *pr.object_names), pr.object)  # type: ignore[attr-defined]
+        s, p, o = _norm((s, pr.predicate, o))
+        out.setdefault((pr.article, s, p, o), []).append(f"[{rel.extractor}] {rel.evidence}")
+    return out
