@@ -21,6 +21,9 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 ENTITIES_GRAPH = URIRef(BASE + "graph/entities")
 CURATION_GRAPH = URIRef(BASE + "graph/curation")
 ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
+ALERTS_GRAPH = URIRef(BASE + "graph/alerts-state")
+# Bookkeeping graphs: kept in the store, never part of an export.
+INTERNAL_GRAPHS = frozenset({ALERTS_GRAPH})
 ENTITY_PREFIX = BASE + "id/"
 ARTICLE_PREFIX = BASE + "article/"
 ASSERTION_PREFIX = BASE + "assertion/"

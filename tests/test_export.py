@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
@@ -206,3 +207,19 @@ def test_cli_export(tmp_path, capsys):
     }
     assert main(["export", "--format", "csv", "--output", str(out), "--store", str(path)]) == 1
     assert "directory" in capsys.readouterr().err
+
+
+def test_internal_bookkeeping_graphs_are_not_exported(tmp_path: Path) -> None:
+    """The alerts snapshot is store bookkeeping, not data: no RDF export carries it."""
+    from kg.analysis.alerts import snapshot
+    from kg.rdf import ALERTS_GRAPH
+
+    store = build_store()
+    snapshot(store)
+    assert ALERTS_GRAPH in store.graphs()
+    out = tmp_path / "all.trig"
+    export(store, "trig", out)
+    back = ox.Store()
+    back.load(path=str(out), format=ox.RdfFormat.TRIG)
+    names = {g.value for g in back.named_graphs()}
+    assert str(ALERTS_GRAPH) not in names and len(names) > 3

@@ -16,11 +16,10 @@ from rdflib import Literal, URIRef
 from kg.analysis.inputs import load_inputs
 from kg.analysis.patterns import PairResult, detect, evidence_list, level_rank
 from kg.analysis.shares import ShareRow
-from kg.rdf import BASE
+from kg.rdf import ALERTS_GRAPH, BASE
 from kg.store import Store
 from kg.views import EntityRow, RelationRow
 
-ALERTS_GRAPH = URIRef(BASE + "graph/alerts-state")
 STATE = URIRef(BASE + "alerts#state")
 VERSION = 1
 

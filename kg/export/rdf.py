@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kg.rdf import PREFIXES
+from kg.rdf import INTERNAL_GRAPHS, PREFIXES
 from kg.store import Store, to_ox
 
 Quad = tuple[Any, Any, Any, Any]
@@ -34,11 +34,11 @@ def dataset_quads(store: Store, as_of: str | None = None) -> Iterator[Quad]:
 
     graphs = as_of_graphs(store, as_of)
     if graphs is None:
-        yield from store.quads()
+        yield from (q for q in store.quads() if q[3] not in INTERNAL_GRAPHS)
         return
     present = store.graphs()
     for g in graphs:
-        if g in present:
+        if g in present and g not in INTERNAL_GRAPHS:
             yield from store.quads(g)
 
 
