@@ -80,6 +80,7 @@ def ingest_articles(
         from tqdm import tqdm
 
         stream = tqdm(stream, total=len(todo), unit="article", file=sys.stderr)
+    entity_ids: set[str] = set()  # the summary counts distinct entities, not mentions per article
     for ex in stream:
         try:
             write_extraction(store, ex)
@@ -90,7 +91,8 @@ def ingest_articles(
             on_error(f"error: {msg}")
             continue
         summary.ingested += 1
-        summary.entities += len(ex.entities)
+        entity_ids.update(e.id for e in ex.entities)
+        summary.entities = len(entity_ids)
         summary.relations += len(ex.facts)
     return summary
 
