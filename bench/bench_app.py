@@ -32,20 +32,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kg.analysis.synthetic import PREDICATE_MIX  # noqa: E402  (same mix as the analysis bench)
 from kg.load import write_extraction  # noqa: E402
 from kg.model import Article, Entity, Evidence, Extraction, Fact, MarketShare, Mention  # noqa: E402
 from kg.store import OxigraphStore  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 APP = ROOT / "app.py"
-PREDICATE_MIX = (
-    ("supplies", 0.45),
-    ("invests_in", 0.2),
-    ("partners_with", 0.1),
-    ("regulates", 0.1),
-    ("acquires", 0.03),
-    ("subsidiary_of", 0.02),
-)
 PER_ARTICLE = 10
 MARKETS = ("cloud infrastructure", "ai accelerators", "foundation models")
 
