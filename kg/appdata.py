@@ -155,7 +155,7 @@ def load_snapshot(store: Store, as_of: str | None = None) -> Snapshot:
     from kg.views import entities, relations
 
     ents = entities(store, as_of)
-    rels = relations(store, as_of)
+    rels = relations(store, as_of, entity_rows=ents)
     try:
         from kg.analysis.shares import shares
 

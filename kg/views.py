@@ -165,10 +165,21 @@ class RelationRow:
         }
 
 
-def relations(store: Store, as_of: str | None = None, curated: bool = True) -> list[RelationRow]:
-    """Every assertion with its evidence, labels resolved; sorted by date then subject."""
+def relations(
+    store: Store,
+    as_of: str | None = None,
+    curated: bool = True,
+    entity_rows: list[EntityRow] | None = None,
+) -> list[RelationRow]:
+    """Every assertion with its evidence, labels resolved; sorted by date then subject.
+
+    Pass ``entity_rows`` (from :func:`entities` with the same ``as_of`` and ``curated``) when
+    the caller has them already: computing them is a large part of the cost on big stores.
+    """
     graphs = as_of_graphs(store, as_of)
-    labels = {e.id: e.label for e in entities(store, as_of, curated)}
+    if entity_rows is None:
+        entity_rows = entities(store, as_of, curated)
+    labels = {e.id: e.label for e in entity_rows}
     attr_names = list(SCHEMA.attributes)
     rows = store.select(
         """
@@ -289,9 +300,10 @@ def edges(rels: list[RelationRow]) -> list[Edge]:
 def to_networkx(store: Store, as_of: str | None = None) -> nx.MultiDiGraph:
     """A MultiDiGraph: nodes are entities (label, type, qid), one edge per (s, p, o) with evidence."""
     g = nx.MultiDiGraph()
-    for e in entities(store, as_of):
+    ents = entities(store, as_of)
+    for e in ents:
         g.add_node(e.id, label=e.label, type=e.type, qid=e.qid or "", mentions=e.mentions)
-    for edge in edges(relations(store, as_of)):
+    for edge in edges(relations(store, as_of, entity_rows=ents)):
         for node in (edge.subject_id, edge.object_id):
             if node not in g:
                 g.add_node(node, label=node, type="company", qid="", mentions=0)

@@ -18,4 +18,5 @@ class Inputs:
 
 def load_inputs(store: Store, as_of: str | None = None) -> Inputs:
     """Relation rows, entities and stated market shares, all up to ``as_of``."""
-    return Inputs(relations(store, as_of), entities(store, as_of), shares(store, as_of))
+    ents = entities(store, as_of)
+    return Inputs(relations(store, as_of, entity_rows=ents), ents, shares(store, as_of))
