@@ -57,8 +57,7 @@ def normalise_date(value: object) -> str | None:
         return parsedate_to_datetime(text).strftime("%Y-%m-%d")
     except (TypeError, ValueError, IndexError):
         pass
-    m = re.match(r"^(\d{4})$", text)
-    return None if not m else None
+    return None
 
 
 def _clean_text(text: str) -> str:

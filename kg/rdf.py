@@ -6,9 +6,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace
 
 from kg.model import Article, Entity, Evidence, Extraction, Fact, MarketShare
@@ -68,8 +69,6 @@ def article_iri(article_id: str) -> URIRef:
 
 def local_id(iri: str, prefix: str = ENTITY_PREFIX) -> str:
     """Inverse of :func:`entity_iri` / :func:`article_iri`."""
-    from urllib.parse import unquote
-
     return unquote(str(iri)[len(prefix):]) if str(iri).startswith(prefix) else str(iri)
 
 
@@ -213,8 +212,6 @@ def ontology_graph() -> Graph:
                 g.add((node, rel, union))
                 g.add((union, RDF.type, OWL.Class))
                 lst = BNode(f"{name}_{etype}_list")
-                from rdflib.collection import Collection
-
                 Collection(g, lst, classes)
                 g.add((union, OWL.unionOf, lst))
         if spec.get("inverse_note"):

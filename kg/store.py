@@ -296,7 +296,8 @@ class OxigraphStore(Store):
     def replace_graph(self, graph: URIRef, triples: Iterable[tuple[Any, Any, Any]]) -> None:
         g = ox.NamedNode(str(graph))
         new = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples]
-        self._db.remove_graph(g) if self._db.contains_named_graph(g) else None
+        if self._db.contains_named_graph(g):
+            self._db.remove_graph(g)
         self._db.extend(new)
 
     def add_triples(self, graph: URIRef, triples: Iterable[tuple[Any, Any, Any]]) -> None:
