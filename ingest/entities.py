@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -153,6 +154,47 @@ def guess_type(name: str, label: str) -> str:
     return "company"
 
 
+def split_coordinated(ent: Span, known: Callable[[str], bool]) -> list[Span]:
+    """"Accel and Orbis Investments" tagged as one ORG is two investors when the parser
+    coordinates them (the span's root comes before "and" and has a conjunct after it) and one
+    half is a name known on its own. "Competition and Markets Authority" (root last) and
+    "Weights & Biases" ("&" is part of names) stay whole."""
+    if ent.id_ or ent.label_ not in {"ORG", "COMPANY"} or len(ent) < 3 or known(ent.text):
+        return [ent]
+    root = ent.root
+    for tok in ent:
+        if tok.lower_ == "and" and tok.dep_ == "cc" and tok.head.i == root.i and root.i < tok.i:
+            if any(c.dep_ == "conj" and tok.i < c.i < ent.end for c in root.children) and tok.i + 1 < ent.end:
+                left, right = ent.doc[ent.start : tok.i], ent.doc[tok.i + 1 : ent.end]
+                if left.text[:1].isupper() and right.text[:1].isupper() and (known(left.text) or known(right.text)):
+                    return [Span(ent.doc, left.start, left.end, label=ent.label_), Span(ent.doc, right.start, right.end, label=ent.label_)]
+    return [ent]
+
+
+LAW_WORDS = {"act", "acts", "regulation", "directive", "law", "code", "bill", "treaty", "rulebook"}
+PLACE_FORMS = {"britain": "UK", "america": "US", "the united states": "US", "korea": "Korea", "south korea": "Korea"}
+
+
+def law_keys(doc: Doc) -> set[str]:
+    """Names of laws in the article and the acronyms they introduce ("the Digital Markets Act
+    (DMA)"), so that a later "the DMA" the NER calls an ORG is not taken for a company."""
+    out: set[str] = set()
+    for ent in doc.ents:
+        words = ent.text.lower().split()
+        if ent.label_ != "LAW" and not (len(words) > 1 and words[-1] in LAW_WORDS and ent.text[:1].isupper()):
+            continue
+        out.add(name_key(ent.text))
+        if len(words) > 2:
+            out.add(name_key(acronym_of(canonical_name(ent.text))))  # "DMA" for the Digital Markets Act
+        end = ent.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            out.add(name_key(doc[end + 1].text))
+        for c in ent.root.children:  # "the Digital Markets Act, or DMA," / appositive acronym
+            if c.dep_ == "appos" and c.text.isupper() and len(c) == 1:
+                out.add(name_key(c.text))
+    return out - {""}
+
+
 def acronym_of(name: str) -> str:
     """Initials of the capitalised words: "Competition and Markets Authority" -> "CMA"."""
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", name) if w[0].isupper())
@@ -205,8 +247,12 @@ class EntityResolver:
         keys: dict[str, Entity] = {}  # name key -> entity, for this article
         acronyms: dict[str, Entity] = {}
         org_keys = self._org_keys(doc)
+        self._not_orgs = law_keys(doc)
         self._counts: dict[str, int] = {}
-        for ent in doc.ents:
+        def known(name: str) -> bool:
+            return name_key(name) in self.gaz.by_name or name_key(name) in org_keys
+
+        for ent in (part for e in doc.ents for part in split_coordinated(e, known)):
             entity = self._entity_for(ent, keys, acronyms, org_keys)
             if entity is None:
                 if ent.label_ == "GPE" and not ent.id_:
@@ -244,10 +290,13 @@ class EntityResolver:
             label = "ORG"  # "Sequoia" after "Sequoia Capital", "Seagen" after "Seagen, a biotech"
         if label not in {"ORG", "PERSON", *LABEL_TYPE}:
             return None
-        if not key or key in NOT_ORGS or not any(c.isupper() for c in name):
+        if not key or key in NOT_ORGS or key in self._not_orgs or not any(c.isupper() for c in name):
             return None
         if key in self.gaz.by_name:
             return self.gaz.entries[self.gaz.by_name[key]].entity
+        qualified = self._place_qualified(ent, name)
+        if qualified is not None:
+            return qualified
         if name in acronyms:
             return acronyms[name]
         if key in keys:
@@ -257,6 +306,21 @@ class EntityResolver:
             return short
         etype = guess_type(name, label)
         return Entity(id=slugify(name), label=name, type=etype)
+
+    def _place_qualified(self, ent: Span, name: str) -> Entity | None:
+        """"Japan's Fair Trade Commission" is the gazetteer's "Japan Fair Trade Commission": a
+        place in the possessive before a name the gazetteer knows only with the place."""
+        doc = ent.doc
+        if ent.start < 2 or doc[ent.start - 1].lower_ not in {"'s", "’s"}:
+            return None
+        place = doc[ent.start - 2]
+        if place.ent_type_ not in {"GPE", "NORP", "LOC"}:
+            return None
+        for form in (f"{place.text} {name}", f"{PLACE_FORMS.get(place.lower_, place.text)} {name}"):
+            hit = self.gaz.by_name.get(name_key(form))
+            if hit is not None:
+                return self.gaz.entries[hit].entity
+        return None
 
     @staticmethod
     def _short_reference(
@@ -372,7 +436,7 @@ class EntityResolver:
             words = {t.text for t in span}
             if root.dep_ in ARG_DEPS and not words & NOT_NAME_WORDS and not (len(span) == 1 and len(tok.text) < 2):
                 name = canonical_name(span.text)
-                if name and name_key(name) not in NOT_ORGS:
+                if name and name_key(name) not in NOT_ORGS and name_key(name) not in self._not_orgs:
                     known = keys.get(name_key(name)) or self._short_reference(name_key(name), "ORG", keys, self._counts)
                     if known is not None and known.type != "person":
                         out.add(Mention(i, j, known, span.text))  # "Novo" after "Novo Holdings"

@@ -16,6 +16,7 @@ import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import compile_infix_regex
 
 import ingest
 import ingest.cues  # noqa: F401 - registers the regwatch_org_cues factory
@@ -70,6 +71,10 @@ def add_tokenizer_exceptions(nlp: Language) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     for abbrev in ("Cos.", "Bros.", "Hldgs."):  # legal-name abbreviations the tokenizer splits
         nlp.tokenizer.add_special_case(abbrev, [{ORTH: abbrev}])
+    # "Run:ai", "Read:ai": a colon between letters is part of a name, not a break; times
+    # ("10:30") and "Note: ..." (colon then space) are unaffected.
+    infixes = [p.replace("[:<>=/]", "[<>=/]") for p in nlp.Defaults.infixes]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def load_pipeline(model: str) -> Language:
@@ -143,6 +148,24 @@ def _as_company(m: Mention, allowed: set[str]) -> Mention:
         entity = Entity(id=m.entity.id, label=m.entity.label, type="company", aliases=m.entity.aliases)
         return Mention(m.start, m.end, entity, m.text, coref=m.coref, weak=m.weak, place=m.place)
     return m
+
+
+OFFICIAL_TITLES = {
+    "chair", "chairman", "chairwoman", "chairperson", "commissioner", "head", "chief", "director",
+    "official", "spokesperson", "spokesman", "spokeswoman", "secretary", "minister", "president",
+    "judge", "attorney", "general", "counsel", "economist", "staff", "lawyer", "executive",
+    "officer", "administrator", "boss", "leader", "vice", "deputy", "assistant", "prosecutor",
+}  # fmt: skip
+
+
+def _is_official(m: Mention, doc: Doc) -> bool:
+    """A person introduced with a job title ("FTC chair Lina Khan", "Jonathan Kanter, the head
+    of ...") is someone acting for an organisation, not a party a regulator acts on."""
+    before = doc[max(m.start - 3, 0) : m.start]
+    if any(t.lower_ in OFFICIAL_TITLES for t in before):
+        return True
+    root = doc[m.start : m.end].root
+    return any(c.dep_ == "appos" and any(t.lower_ in OFFICIAL_TITLES for t in c.subtree) for c in root.children)
 
 
 class Extractor:
@@ -285,7 +308,7 @@ class Extractor:
             conf = cand.confidence * (DEAL_FACTOR if cand.deal_ref is not None and not cand.objects else 1.0)
             for s in cand.subjects:
                 for o in objects:
-                    found = self._check(cand.predicate, s, o, cand.rule, conf, base_attrs, hedged)
+                    found = self._check(cand.predicate, s, o, cand.rule, conf, base_attrs, hedged, sent.doc)
                     if found is None:
                         continue
                     key = _key(found)
@@ -352,6 +375,7 @@ class Extractor:
         confidence: float,
         attributes: dict[str, Any],
         hedged: bool,
+        doc: Doc | None = None,
     ) -> Found | None:
         s2, o2 = self._resolve_product(s), self._resolve_product(o)
         if s2 is None or o2 is None or s2.entity.id == o2.entity.id:
@@ -360,6 +384,8 @@ class Extractor:
         s2, o2 = _as_company(s2, domain), _as_company(o2, rng)
         if s2.entity.type not in domain or o2.entity.type not in rng:
             return None
+        if predicate == "regulates" and o2.entity.type == "person" and doc is not None and _is_official(o2, doc):
+            return None  # "approved by FTC chair Lina Khan": the regulator's own official
         conf = confidence
         if s2.coref or o2.coref:
             conf *= COREF_FACTOR

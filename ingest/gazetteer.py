@@ -164,12 +164,43 @@ class GazetteerRuler:
         """Gazetteer spans win over overlapping NER spans; other NER spans stay."""
         spans = list(spans)
         taken = {i for s in spans for i in range(s.start, s.end)}
-        kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        kept = []
+        for e in doc.ents:
+            if not any(i in taken for i in range(e.start, e.end)):
+                kept.append(e)
+            else:
+                kept.extend(_coordinated_rest(doc, e, taken))
         doc.ents = sorted([*kept, *spans], key=lambda s: s.start)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
         return doc
+
+
+def _coordinated_rest(doc: Doc, ent: Span, taken: set[int]) -> list[Span]:
+    """What an NER span keeps beyond a known name it was coordinated with: "Accel and Orbis
+    Investments" tagged as one ORG keeps "Orbis Investments" once "Accel" is matched."""
+    out = []
+    i = ent.start
+    while i < ent.end:
+        if i in taken:
+            i += 1
+            continue
+        j = i
+        while j < ent.end and j not in taken:
+            j += 1
+        run = [t for t in doc[i:j]]
+        joined_by_and = (run and run[0].lower_ in {"and", ","} and i - 1 in taken) or (
+            run and run[-1].lower_ in {"and", ","} and j in taken
+        )
+        while run and (run[0].lower_ in {"and", ",", "the"} or not run[0].text[:1].isalnum()):
+            run.pop(0)
+        while run and (run[-1].lower_ in {"and", ","} or not run[-1].text[:1].isalnum()):
+            run.pop()
+        if joined_by_and and run and run[0].text[:1].isupper() and any(t.pos_ == "PROPN" for t in run):
+            out.append(Span(doc, run[0].i, run[-1].i + 1, label=ent.label_))
+        i = j
+    return out
 
 
 @Language.factory("regwatch_gazetteer", default_config={"path": ""})

@@ -148,3 +148,43 @@ def test_name_part_tagged_as_nationality_stays_in_the_name(extractor) -> None:  
     ext = run(extractor, "Volkswagen Group will invest as much as $5bn in Rivian Automotive, the carmaker said.")
     labels = {e.label for e in ext.entities}
     assert "Rivian Automotive" in labels and "Automotive" not in labels
+
+
+def facts(extractor, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return {(f.subject, f.predicate, f.object) for f in run(extractor, text).facts}
+
+
+def test_laws_and_their_acronyms_are_not_companies(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Brussels fined Veltrana Systems under the Platform Fairness Act (PFA) on Monday. "
+        "The PFA requires large platforms to open their stores, and the Commission opened a "
+        "second PFA probe into Veltrana. Separately the Digital Services Act was amended."
+    )
+    ids = types(extractor, text)
+    assert "pfa" not in ids and "platform-fairness-act" not in ids
+    assert not any(o in {"pfa", "dsa"} for _, _, o in facts(extractor, text))
+
+
+def test_place_in_the_possessive_before_a_known_regulator(extractor) -> None:  # type: ignore[no-untyped-def]
+    got = facts(extractor, "Korea's Fair Trade Commission fined Veltrana Systems Inc. $30m for tying its app store.")
+    assert ("korea-fair-trade-commission", "regulates", "veltrana-systems") in got
+
+
+def test_colon_inside_a_name_is_one_token(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = run(extractor, "Halvard agreed to buy Sync:ai, a scheduling startup. Note: terms were not disclosed at 10:30.")
+    labels = {e.label for e in ex.entities}
+    assert "Sync:ai" in labels and "Sync" not in labels
+
+
+def test_coordinated_names_in_one_ner_span_are_split(extractor) -> None:  # type: ignore[no-untyped-def]
+    ids = types(extractor, "Wispfield raised $40m from Accel and Orbis Investments, which joined late.")
+    assert "accel" in ids and "orbis-investments" in ids and "accel-and-orbis-investments" not in ids
+    whole = types(extractor, "CoreWeave bought Weights & Biases last year.")
+    assert "weights-biases" in whole and "biases" not in whole
+
+
+def test_a_regulators_official_is_not_regulated(extractor) -> None:  # type: ignore[no-untyped-def]
+    got = facts(extractor, "The inquiry, approved by FTC chair Dana Whitlow last month, targets Corvane Cloud.")
+    assert not any(o == "dana-whitlow" for _, p, o in got if p == "regulates")
+    sued = facts(extractor, "The Securities and Exchange Commission sued John Carter, the founder of Corvane Cloud, in May.")
+    assert ("securities-and-exchange-commission", "regulates", "john-carter") in sued
