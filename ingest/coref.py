@@ -68,9 +68,11 @@ class Coref:
 
     def _pronoun(self, tok: Token) -> Mention | None:
         """"it"/"its": the subject of the clause it sits in (when that comes first), else a
-        named subject earlier in the sentence, else the subject of the previous sentence."""
+        named subject earlier in the sentence, else the subject of the previous sentence; only
+        entities of a type the context allows ("its takeover of X" is a company's)."""
         sent = tok.sent
         head = tok.head
+        types = pronoun_types(tok)
         # "it" as an object, or "its" inside a copula's predicate ("Oracle became one of its
         # investors"), cannot be the subject of its own clause: look one clause higher.
         skip = 1 if _bound_away_from_subject(tok) else 0
@@ -82,7 +84,7 @@ class Coref:
                         skip -= 1
                     else:
                         m = self.mention_at(subj) or (self.resolve(subj) if subj.pos_ in {"PRON", "NOUN"} else None)
-                        if m is not None and m.entity.type in ORG_TYPES:
+                        if m is not None and m.entity.type in types:
                             return m
                         break
             if head.head.i == head.i:
@@ -93,14 +95,14 @@ class Coref:
             # subject, unless that is this clause's own subject
             own = {m.entity.id for m in self._clause_subjects(tok)}
             prev = [m for m in self._previous_sentence_mentions(tok) if _root_of(self.doc, m).dep_ in {"nsubj", "nsubjpass"}]
-            return next((m for m in prev if m.entity.id not in own), None)
-        before = [m for m in self._earlier(tok, ORG_TYPES) if m.start >= sent.start]
+            return next((m for m in prev if m.entity.id not in own and m.entity.type in types), None)
+        before = [m for m in self._earlier(tok, types) if m.start >= sent.start]
         subj = [m for m in before if _root_of(self.doc, m).dep_ in {"nsubj", "nsubjpass"}]
         if subj:
             return subj[0]
         if before and len({m.entity.id for m in before}) == 1:
             return before[0]
-        prev = self._previous_sentence_mentions(tok)
+        prev = [m for m in self._previous_sentence_mentions(tok) if m.entity.type in types]
         subj = [m for m in prev if _root_of(self.doc, m).dep_ in {"nsubj", "nsubjpass"}]
         if subj:
             return subj[0]
@@ -180,6 +182,7 @@ class Coref:
             or (head in self.ents.descriptors.get(m.entity.id, set()) and (not words or words & self._desc_words(m)))
             or (words and words <= self._desc_words(m))
             or (not words and head not in GENERIC_HEADS and head in self._desc_words(m))
+            or (not words and "regulator" in types and m.entity.label.lower().endswith(" " + head))  # "the commission" -> "... Trade Commission"
         ]
         if described:
             return self._most_salient(described, candidates)
@@ -239,6 +242,32 @@ class Coref:
             return found[-1]
         startups = [m for m in self._earlier(tok, {"company"}) if {"startup", "start-up"} & self.ents.descriptors.get(m.entity.id, set())]
         return startups[0] if startups and len({m.entity.id for m in startups}) == 1 else None
+
+
+# What only a company has or does: "its takeover of X", "its investors", "it raised $2bn".
+COMPANY_POSSESSIONS = {
+    "takeover", "acquisition", "purchase", "investment", "stake", "shareholder", "investor",
+    "backer", "customer", "client", "supplier", "cloud", "chip", "model", "board", "share",
+    "funding", "round", "valuation", "product", "revenue", "sale", "founder", "staff", "employee",
+    "engineer", "workload", "stock", "unit", "subsidiary", "division", "arm", "platform",
+    "chatbot", "assistant", "software", "service", "merger", "ipo", "listing", "debut", "bid",
+    "processor", "server", "data", "datacenter", "capacity", "user", "subscriber", "profit",
+}  # fmt: skip
+COMPANY_ACTIONS = {
+    "raise", "buy", "acquire", "invest", "sell", "supply", "train", "rent", "license", "hire",
+    "back", "fund", "launch", "ship", "manufacture", "list", "own", "pay", "purchase", "lease",
+    "design", "develop", "host", "offer", "deploy", "merge",
+}  # fmt: skip
+
+
+def pronoun_types(tok: Token) -> set[str]:
+    """Entity types a pronoun can stand for, from the noun it possesses or the verb it is the
+    subject of; regulators and governments only where nothing says "company"."""
+    if tok.lower_ == "its" and tok.dep_ == "poss" and tok.head.lemma_.lower() in COMPANY_POSSESSIONS:
+        return {"company"}
+    if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in COMPANY_ACTIONS:
+        return {"company"}
+    return ORG_TYPES
 
 
 def _bound_away_from_subject(tok: Token) -> bool:

@@ -188,3 +188,11 @@ def test_a_regulators_official_is_not_regulated(extractor) -> None:  # type: ign
     assert not any(o == "dana-whitlow" for _, p, o in got if p == "regulates")
     sued = facts(extractor, "The Securities and Exchange Commission sued John Carter, the founder of Corvane Cloud, in May.")
     assert ("securities-and-exchange-commission", "regulates", "john-carter") in sued
+
+
+def test_a_pronoun_resolves_to_an_entity_that_fits_its_context(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "its takeover": only a company takes over; the clause subject here is a regulator
+    got = facts(extractor, "Halvard Systems reported higher sales on Monday. The Federal Trade "
+                "Commission has opened an inquiry into its takeover of Lumora Labs.")
+    assert ("halvard-systems", "acquires", "lumora-labs") in got
+    assert ("federal-trade-commission", "regulates", "halvard-systems") in got
