@@ -118,6 +118,21 @@ LEGAL_SUFFIX_TOKENS = {
 }  # fmt: skip
 
 
+# Capitalised words that turn a known name into the name of one of its units or funds.
+UNIT_NAME_WORDS = {
+    "Ventures", "Capital", "Fund", "Foundry", "Investments", "Labs", "Research", "Holdings",
+    "Industrial", "Innovation", "Growth", "Partners", "Vision", "Cloud", "Semiconductor",
+}  # fmt: skip
+
+
+def _unit_name_end(doc: Doc, end: int) -> int:
+    """End of "<known name> Ventures/Foundry/Fund ..." when such words follow the match."""
+    j = end
+    while j < len(doc) and j - end < 4 and (doc[j].text in UNIT_NAME_WORDS or (j > end and doc[j].is_title and doc[j].pos_ == "PROPN")):
+        j += 1
+    return j if j > end and any(doc[k].text in UNIT_NAME_WORDS for k in range(end, j)) else end
+
+
 def _absorb_suffix(doc: Doc, end: int) -> int:
     """Extend a company match over a following legal suffix ("Anthropic PBC", "Acme, Inc.")."""
     if end < len(doc) and doc[end].lower_ in LEGAL_SUFFIX_TOKENS and (doc[end].text[:1].isupper() or doc[end].lower_ == "plc"):
@@ -148,16 +163,26 @@ class GazetteerRuler:
             matcher.add(entry.entity.id, patterns)
 
     def match(self, doc: Doc) -> list[Span]:
-        """Longest non-overlapping gazetteer matches, labelled with the entity type."""
+        """Longest non-overlapping gazetteer matches, labelled with the entity type; a known
+        name followed by unit words ("Qualcomm Ventures") is an unknown unit, not its owner."""
+        found = [
+            (doc.vocab.strings[match_id], start, end)
+            for matcher in (self.exact, self.lower)
+            for match_id, start, end in matcher(doc)
+            if not (matcher is self.lower and doc[start].is_lower)  # "meta", "amazon rainforest"
+        ]
+        longest: dict[int, int] = {}
+        for _, start, end in found:
+            longest[start] = max(longest.get(start, end), end)
         spans = []
-        for matcher in (self.exact, self.lower):
-            for match_id, start, end in matcher(doc):
-                if matcher is self.lower and doc[start].is_lower:
-                    continue  # "meta", "amazon rainforest"-style common words are not names
-                key = doc.vocab.strings[match_id]
-                etype = self.gazetteer.entries[key].entity.type
-                end = _absorb_suffix(doc, end) if etype == "company" else end
-                spans.append(Span(doc, start, end, label=TYPE_LABEL[etype], span_id=key))
+        for key, start, end in found:
+            etype = self.gazetteer.entries[key].entity.type
+            unit_end = _unit_name_end(doc, end) if etype in {"company", "product"} else end
+            if unit_end > longest[start]:
+                spans.append(Span(doc, start, unit_end, label="ORG"))
+                continue
+            end = _absorb_suffix(doc, end) if etype == "company" else end
+            spans.append(Span(doc, start, end, label=TYPE_LABEL[etype], span_id=key))
         return filter_spans(spans)
 
     def set_annotations(self, doc: Doc, spans: Iterable[Span]) -> None:

@@ -196,3 +196,10 @@ def test_a_pronoun_resolves_to_an_entity_that_fits_its_context(extractor) -> Non
                 "Commission has opened an inquiry into its takeover of Lumora Labs.")
     assert ("halvard-systems", "acquires", "lumora-labs") in got
     assert ("federal-trade-commission", "regulates", "halvard-systems") in got
+
+
+def test_a_known_name_followed_by_unit_words_is_the_unit(extractor) -> None:  # type: ignore[no-untyped-def]
+    ids = types(extractor, "Qualcomm Ventures and Intel Capital joined the round, and Intel Foundry will make the chips.")
+    assert {"qualcomm-ventures", "intel-capital", "intel-foundry"} <= set(ids)
+    assert "qualcomm" not in ids  # the fund, not its owner, invested
+    assert "google-cloud" in types(extractor, "Google Cloud signed the contract.")
