@@ -171,6 +171,25 @@ def split_coordinated(ent: Span, known: Callable[[str], bool]) -> list[Span]:
     return [ent]
 
 
+WEAK_LABELS = {"NORP", "LOC", "WORK_OF_ART", "EVENT", "FAC"}  # not PRODUCT: that is our product label too
+QUANTITY_WORDS = {"million", "billion", "trillion", "bn", "m", "lira", "euros", "dollars", "pounds", "yen"}
+
+
+DEMONYMS = {
+    "american", "british", "chinese", "french", "german", "japanese", "korean", "indian",
+    "israeli", "saudi", "emirati", "dutch", "swiss", "swedish", "italian", "spanish", "canadian",
+    "australian", "russian", "european", "asian", "taiwanese", "irish", "finnish", "norwegian",
+    "danish", "belgian", "brazilian", "mexican", "turkish", "polish", "qatari", "singaporean",
+    "african", "english", "scottish", "welsh", "western", "republican", "democrat", "democratic",
+    "conservative", "labour", "tory", "tories", "muslim", "christian", "jewish", "arab", "latin",
+}  # fmt: skip
+
+
+def _demonym(word: str) -> bool:
+    """"French", "Americans", "Republicans": NORP words that are not company names."""
+    return word in DEMONYMS or (word.endswith("s") and word[:-1] in DEMONYMS)
+
+
 LAW_WORDS = {"act", "acts", "regulation", "directive", "law", "code", "bill", "treaty", "rulebook"}
 PLACE_FORMS = {"britain": "UK", "america": "US", "the united states": "US", "korea": "Korea", "south korea": "Korea"}
 
@@ -255,6 +274,10 @@ class EntityResolver:
         for ent in (part for e in doc.ents for part in split_coordinated(e, known)):
             entity = self._entity_for(ent, keys, acronyms, org_keys)
             if entity is None:
+                weak = self._mislabelled_name(ent)
+                if weak is not None:
+                    out.add(weak)
+                    continue
                 if ent.label_ == "GPE" and not ent.id_:
                     name = canonical_name(ent.text)
                     if name and name_key(name) not in NOT_ORGS:
@@ -272,6 +295,28 @@ class EntityResolver:
             if entry:
                 out.descriptors.setdefault(ent_id, set()).update(entry.descriptors)
         return out
+
+    def _mislabelled_name(self, ent: Span) -> Mention | None:
+        """A name the NER called a nationality, place, work, product or event ("Novartis" as
+        NORP, "Castellan Foods'" as WORK_OF_ART) in an argument slot may be an unknown company:
+        a weak mention, kept only if a relation rule puts it in a company's slot."""
+        if ent.label_ not in WEAK_LABELS or ent.id_:
+            return None
+        toks = [t for t in ent]
+        while toks and (toks[-1].like_num or toks[-1].lower_ in QUANTITY_WORDS or toks[-1].is_punct or toks[-1].lower_ in {"'s", "’s", "'"}):
+            toks.pop()
+        if not toks or toks[0].lower_ == "the" or not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in toks):
+            return None
+        span = ent.doc[toks[0].i : toks[-1].i + 1]
+        if span.root.dep_ not in ARG_DEPS or (len(span) == 1 and _demonym(span[0].lower_)):
+            return None
+        name = canonical_name(span.text)
+        key = name_key(name)
+        if not key or key in NOT_ORGS or key in self._not_orgs or any(t.text in NOT_NAME_WORDS for t in span):
+            return None
+        known = self.gaz.by_name.get(key)
+        entity = self.gaz.entries[known].entity if known else Entity(id=slugify(name), label=name, type="company")
+        return Mention(span.start, span.end, entity, span.text, weak=known is None)
 
     @staticmethod
     def _org_keys(doc: Doc) -> set[str]:
@@ -388,8 +433,8 @@ class EntityResolver:
         """A name the NER tagged once ("Splunk Inc.") is the same entity where it missed it."""
         forms: dict[tuple[str, ...], Entity] = {}
         for m in list(out.mentions):
-            if m.coref or m.entity.type == "person":
-                continue
+            if m.coref or m.entity.type == "person" or (m.weak and not m.place):
+                continue  # a mislabelled name is only a guess: it does not spread
             for text in {m.text, canonical_name(m.text), m.entity.label}:
                 words = tuple(text.split())
                 if words and any(w[:1].isupper() for w in words) and len(words) <= 4:

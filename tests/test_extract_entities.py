@@ -203,3 +203,9 @@ def test_a_known_name_followed_by_unit_words_is_the_unit(extractor) -> None:  # 
     assert {"qualcomm-ventures", "intel-capital", "intel-foundry"} <= set(ids)
     assert "qualcomm" not in ids  # the fund, not its owner, invested
     assert "google-cloud" in types(extractor, "Google Cloud signed the contract.")
+
+
+def test_unknown_company_the_ner_mislabels_is_kept_in_a_company_slot(extractor) -> None:  # type: ignore[no-untyped-def]
+    got = facts(extractor, "The CMA referred Castellan Foods' takeover of Pemberton Dairies to a phase 2 investigation.")
+    assert ("castellan-foods", "acquires", "pemberton-dairies") in got  # the NER says WORK_OF_ART
+    assert not types(extractor, "Republicans and the Chinese criticised the deal, the French said.")
