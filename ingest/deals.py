@@ -18,6 +18,7 @@ from ingest.relations import Candidate
 DEAL_PREDICATES = {"acquires", "invests_in", "partners_with", "deal"}
 PARTY_TYPES = {"company", "product", "person"}
 OTHER_DEAL_WORDS = {"similar", "another", "separate", "other", "unrelated", "earlier", "previous", "comparable"}
+DEAL_WORDS = {"deal", "transaction", "merger", "takeover", "acquisition", "purchase", "combination", "tie-up", "buyout", "agreement", "arrangement", "investment"}
 
 
 @dataclass
@@ -74,12 +75,36 @@ class DealIndex:
         same = [d for d in pool if d.sentence == ref.sent.start]
         if same:
             return min(same, key=lambda d: abs(d.position - ref.i)).parties
+        if _indefinite(ref):
+            return []  # "a deal the CMA cleared" introduces a deal: not the article's main one
         before = [d for d in pool if d.position < ref.i]
         if any(c.lower_ in {"that", "this", "latter"} for c in ref.children):
             if not before or _other_deal_between(ref, before[-1].position):
                 return []  # "a similar transaction" came in between: "that deal" is that one
             return before[-1].parties  # "that deal": the one just mentioned
+        if before and _the_deal(ref) and before[-1].sentence == _previous_sentence(ref) and not _other_deal_between(ref, before[-1].position):
+            return before[-1].parties  # "... IBM bought HashiCorp. The CMA cleared the deal": the one just told
         return before[0].parties if before else []  # "the deal": the main deal, introduced earlier
+
+
+def _indefinite(ref: Token) -> bool:
+    """"a deal", "an arrangement": a deal noun that introduces a deal rather than referring back."""
+    return _deal_word(ref) and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in ref.children)
+
+
+def _the_deal(ref: Token) -> bool:
+    """"the deal", "the purchase": a singular deal noun read as the one just told, if any."""
+    return _deal_word(ref) and ref.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in ref.children)
+
+
+def _deal_word(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in DEAL_WORDS
+
+
+def _previous_sentence(ref: Token) -> int:
+    """Start token of the sentence before ``ref``'s (its own start if it is the first)."""
+    start = ref.sent.start
+    return ref.doc[start - 1].sent.start if start > 0 else start
 
 
 def _other_deal_between(ref: Token, start: int) -> bool:

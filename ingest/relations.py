@@ -37,9 +37,11 @@ ROUND_NOUNS = {"round", "financing", "funding", "fundraise", "fundraising", "rai
 INVEST_NOUNS = {"investment", "funding", "financing", "backing", "injection", "infusion", "bet", "stake", "holding", "commitment", "pledge", "stakes", "shareholding"}
 INVESTOR_NOUNS = {"investor", "backer", "shareholder", "stakeholder", "funder", "financier", "participant", "owner"}
 STAKE_NOUNS = {"stake", "share", "shares", "interest", "holding", "equity", "shareholding", "position"}
-STAKE_VERBS = {"take", "hold", "own", "acquire", "buy", "purchase", "have", "increase", "raise", "build", "amass", "get", "secure", "boost", "double", "retain", "keep", "pick", "add"}
+STAKE_VERBS = {"take", "hold", "own", "acquire", "buy", "purchase", "have", "increase", "raise", "build", "amass", "get", "secure", "boost", "double", "retain", "keep", "pick", "add", "top", "lift"}
 ACQUIRE_VERBS = {"acquire", "buy", "purchase", "absorb", "swallow", "snap"}
 ACQUIRE_NOUNS = {"acquisition", "takeover", "purchase", "buyout"}
+SELL_VERBS = {"sell", "offload", "divest", "issue", "transfer", "hand"}  # "sold a 15% stake to X", "sold unit Y to X"
+SALE_NOUNS = {"sale", "divestiture", "divestment", "disposal"}
 DEAL_NOUNS = {
     "deal", "transaction", "merger", "takeover", "acquisition", "purchase", "combination",
     "tie-up", "partnership", "agreement", "arrangement", "investment", "bid", "offer", "buyout",
@@ -47,13 +49,13 @@ DEAL_NOUNS = {
     "commitments", "investments", "partnerships", "deals", "agreements", "tie-ups",
 }  # fmt: skip
 PARTY_NOUNS = {"companies", "firms", "parties", "groups", "businesses"}
-SUPPLY_VERBS = {"supply", "provide", "sell", "deliver", "offer", "rent", "lease", "ship", "furnish", "power", "host", "license", "licence", "give", "grant", "manufacture", "produce", "fabricate", "make", "design", "build"}
-MAKE_FOR_VERBS = {"manufacture", "produce", "fabricate", "make", "design", "build"}
+SUPPLY_VERBS = {"supply", "provide", "sell", "deliver", "offer", "rent", "lease", "ship", "furnish", "power", "host", "license", "licence", "give", "grant", "manufacture", "produce", "fabricate", "make", "design", "build", "assemble"}
+MAKE_FOR_VERBS = {"manufacture", "produce", "fabricate", "make", "design", "build", "assemble"}
 USE_VERBS = {
     "use", "adopt", "deploy", "rely", "depend", "run", "train", "buy", "purchase", "rent", "tap",
     "choose", "select", "pick", "switch", "license", "licence", "lease", "utilize", "utilise",
     "leverage", "build", "access", "procure", "spend", "migrate", "move", "shift", "standardize",
-    "standardise", "source", "order",
+    "standardise", "source", "order", "remain", "roll", "reserve",
 }  # fmt: skip
 COMPANY_OBJECT_USE = {"use", "rely", "depend", "tap", "choose", "select", "pick", "switch", "migrate", "move", "shift", "adopt", "hire", "engage", "standardize", "standardise"}
 DISTRIBUTE_VERBS = {"offer", "add", "bring", "integrate", "build", "weave", "embed", "incorporate", "distribute", "resell", "list", "make", "put", "sell", "host", "deploy", "release", "launch"}
@@ -70,7 +72,29 @@ SUPPLY_CONTEXT = {
     "energy", "technology", "software", "api", "distribution", "design", "designs", "computer",
     "computers", "workloads", "workload", "networking", "memory", "licence", "license",
     "processing", "tpu", "tpus", "wafer", "wafers",
+    "manufacturing", "modem", "modems", "component", "components", "archive", "archives",
+    "content", "dataset", "datasets", "transceiver", "transceivers", "foundry", "campus",
+    "fabrication", "packaging", "gpu-hours", "hosting", "colocation",
 }  # fmt: skip
+RUNS_ON_VERBS = {"run", "rely", "depend", "remain", "train"}  # "its workloads run on X's cloud"
+BUY_CAPACITY_VERBS = {"buy", "purchase", "rent", "lease", "reserve", "procure", "order", "contract", "book", "source"}
+# things a company runs on someone else's chips/cloud ("Y's facility runs on X's GPUs")
+WORKLOAD_NOUNS = {
+    "workload", "workloads", "facility", "facilities", "campus", "model", "models", "assistant",
+    "chatbot", "app", "apps", "service", "services", "product", "products", "tool", "tools",
+    "platform", "infrastructure", "operations", "website", "site", "systems", "system",
+    "datacenter", "datacentre", "centre", "center", "centres", "centers", "cluster", "clusters",
+    "software", "feature", "features", "search", "engine", "fleet",
+}  # fmt: skip
+# participles that name where a supplied thing comes from ("chips designed by X", "GPUs rented from X")
+SOURCE_PARTICIPLES = {
+    "design", "make", "build", "manufacture", "produce", "fabricate", "supply", "provide", "rent",
+    "lease", "buy", "purchase", "source", "license", "licence", "host", "run", "operate", "offer",
+    "sell", "develop", "base", "power", "deliver", "ship", "procure",
+}  # fmt: skip
+# nouns naming one company's use of another's goods ("its use of Google Cloud", "access to X's chips")
+USED_BY_VERBS = {"use", "deploy", "adopt", "license", "licence", "buy", "purchase", "rent", "lease", "order", "procure", "tap", "utilize", "utilise", "leverage"}
+USE_NOUNS = {"use", "access", "reliance", "dependence", "dependency", "purchase", "purchases", "order", "orders", "deployment", "adoption", "spending"}
 REGULATE_VERBS = {
     "investigate", "probe", "review", "examine", "scrutinise", "scrutinize", "fine", "clear",
     "approve", "block", "monitor", "study", "inquire", "query", "question", "sue", "challenge",
@@ -80,6 +104,7 @@ REGULATE_VERBS = {
     "send", "issue", "end", "close", "conclude", "complete", "publish", "drop", "have", "conduct",
     "carry", "step", "intensify", "widen", "expand", "escalate", "deepen", "grant", "accept",
     "express", "voice", "flag", "find", "determine", "decide", "rule", "wave",
+    "designate", "require", "force", "compel", "oblige", "oversee", "supervise", "police", "regulate",
 }  # fmt: skip
 # verbs that only regulate through the action noun they govern ("opened an investigation into X")
 REGULATE_LIGHT_VERBS = {
@@ -95,15 +120,27 @@ REGULATE_NOUNS = {
     "concerns", "concern", "objection", "objections", "investigations", "probes", "reviews",
     "injunction", "referral", "case", "action", "letter", "letters", "questionnaire", "subpoena",
     "demand", "demands", "information", "consent", "statement",
+    "proceeding", "proceedings", "findings", "finding", "look",
 }  # fmt: skip
 REGULATE_ARG_PREPS = {"into", "of", "on", "over", "against", "to", "for", "about", "regarding", "concerning", "in", "at", "with"}
 DIRECT_NEG_REGULATE = {"investigate", "probe", "review", "examine", "scrutinise", "scrutinize", "look", "study", "inquire", "audit", "assess", "open", "launch"}
+# verbs whose object is a firm, never a deal: "fined it" is the company "it" names
+COMPANY_REGULATE_VERBS = {"fine", "penalise", "penalize", "sue", "charge", "sanction", "summon", "subpoena", "designate", "order", "tell", "notify", "inform", "warn", "require", "force", "compel", "oblige", "supervise"}
 UNIT_VERBS = {"operate", "sit", "live", "fall"}  # "X now sits inside Y's cloud division"
 UNIT_NOUNS = {"unit", "subsidiary", "division", "arm", "affiliate", "branch", "subsidiaries", "units", "part", "business"}
 PARENT_NOUNS = {"parent", "owner"}
 CONTROL_MODS = {"controlling", "majority", "sole", "parent"}
-PARTNER_VERBS = {"partner", "collaborate", "team", "ally", "cooperate", "co-operate", "work", "develop", "co-develop", "co-market", "market", "co-sell", "co-promote", "commercialise", "commercialize"}
-PARTNER_NOUNS = {"partnership", "alliance", "collaboration", "tie-up", "tieup", "pact", "cooperation", "co-operation", "venture"}
+PARTNER_VERBS = {"partner", "collaborate", "team", "ally", "cooperate", "co-operate", "work", "develop", "co-develop", "co-market", "market", "co-sell", "co-promote", "commercialise", "commercialize", "join", "tie", "co-design", "design", "build"}
+PARTNER_NOUNS = {"partnership", "alliance", "collaboration", "tie-up", "tieup", "pact", "cooperation", "co-operation", "venture", "up"}
+PARTNER_FORM_VERBS = {
+    "announce", "sign", "form", "strike", "extend", "expand", "deepen", "forge", "seal", "enter",
+    "have", "agree", "unveil", "create", "set", "establish", "launch", "reach", "ink", "renew",
+    "broaden", "finalise", "finalize", "conclude", "build", "start", "begin", "open",
+}  # fmt: skip
+# verbs whose subject is the user of the goods named by a use noun ("gained access to X's chips")
+USE_NOUN_VERBS = {"gain", "get", "secure", "win", "have", "expand", "increase", "boost", "step", "ramp", "extend", "deepen", "double", "disclose", "place", "make", "announce", "sign", "keep", "retain", "need", "receive", "obtain", "grow"}
+JOINT_WORK_VERBS = {"develop", "co-develop", "design", "co-design", "research", "create", "co-create", "commercialise", "commercialize", "co-market", "co-sell"}
+CALL_OFF_VERBS = {"deny", "collapse", "fail", "reject", "dismiss", "refute", "abandon", "scrap", "cancel", "terminate", "quit", "exit", "dissolve", "unwind", "falter", "stall"}
 NEG_GOVERNORS = {"deny", "reject", "rule", "dismiss", "refute", "abandon", "scrap", "drop", "call", "walk", "halt", "end", "terminate", "cancel", "quash", "shelve", "refuse", "fail", "stop", "cease", "avoid", "forgo", "rebuff", "spurn", "pull", "back", "block", "prohibit", "veto", "scupper", "derail", "thwart", "torpedo", "kill", "unwind"}
 NEG_NOUN_GOVERNORS = {"without", "instead"}
 HEDGE_GOVERNORS = {
@@ -111,7 +148,7 @@ HEDGE_GOVERNORS = {
     "aim", "hope", "want", "propose", "intend", "contemplate", "float", "rumour", "rumor",
     "expect", "near", "pursue", "evaluate", "approach", "study", "examine", "report",
 }  # fmt: skip
-HEDGE_NOUNS = {"talks", "talk", "plan", "plans", "discussions", "negotiations", "rumours", "rumors", "proposal", "possibility", "option", "speculation", "idea", "prospect"}
+HEDGE_NOUNS = {"report", "reports", "talks", "talk", "plan", "plans", "discussions", "negotiations", "rumours", "rumors", "proposal", "possibility", "option", "speculation", "idea", "prospect"}
 HEDGE_WORDS = {"reportedly", "allegedly", "possibly", "potentially", "rumoured", "rumored", "purportedly", "supposedly", "mooted"}
 COMPETITOR_WORDS = {"unlike", "rival", "rivals", "competitor", "competitors", "than", "versus", "vs", "vs.", "compete", "competes", "competing", "challenger", "challengers"}
 LIGHT_NOUN_VERBS = {"make", "take", "have", "hold", "get", "receive", "complete", "announce", "finalise", "finalize", "close", "agree", "sign", "seal", "strike", "reach", "own"}
@@ -159,7 +196,7 @@ LEMMA_FIXES = {"fined": "fine", "fines": "fine", "fining": "fine"}  # the lemmat
 def _trigger_sets() -> tuple[set[str], set[str]]:
     """Every lemma any verb rule or noun rule starts from, so other tokens are skipped cheaply."""
     verbs = (
-        INVEST_VERBS | BACK_VERBS | RAISE_VERBS | ROUND_VERBS | STAKE_VERBS | ACQUIRE_VERBS
+        INVEST_VERBS | BACK_VERBS | RAISE_VERBS | ROUND_VERBS | STAKE_VERBS | ACQUIRE_VERBS | SELL_VERBS
         | SUPPLY_VERBS | USE_VERBS | DISTRIBUTE_VERBS | REGULATE_VERBS | PARTNER_VERBS
         | {"take", "own", "control", "count", "list", "name", "include", "be", "become", "remain",
            "serve", "act", "stay", "sign", "join", "come", "return", "rank", "make", "pick",
@@ -169,8 +206,8 @@ def _trigger_sets() -> tuple[set[str], set[str]]:
         | UNIT_VERBS
     )  # fmt: skip
     nouns = (
-        INVEST_NOUNS | ACQUIRE_NOUNS | DEAL_NOUNS | REGULATE_NOUNS | PARTNER_NOUNS
-        | INVESTOR_NOUNS | CUSTOMER_NOUNS | UNIT_NOUNS | PARENT_NOUNS | SUPPLIER_NOUNS
+        INVEST_NOUNS | ACQUIRE_NOUNS | SALE_NOUNS | DEAL_NOUNS | REGULATE_NOUNS | PARTNER_NOUNS
+        | INVESTOR_NOUNS | CUSTOMER_NOUNS | UNIT_NOUNS | PARENT_NOUNS | SUPPLIER_NOUNS | USE_NOUNS
         | {"licence", "license", "licensing", "bid", "offer", "approach", "company", "firm", "group", "business", "brand", "one"}
     )  # fmt: skip
     return verbs, nouns
@@ -415,7 +452,7 @@ class SentenceRules:
             if c.dep_ == "nsubjpass":
                 return self.args(c)
         if verb.dep_ in {"acl", "amod", "relcl"}:
-            return self.args(verb.head)
+            return self._described(verb.head)  # "X, the AI company owned by Y": through the apposition
         if verb.dep_ in {"acomp", "oprd"}:  # "Arm is majority-owned by SoftBank"
             return [m for c in children(verb.head, "nsubj", "nsubjpass") for m in self.args(c)]
         if verb.dep_ in {"conj", "xcomp"}:
@@ -465,7 +502,10 @@ class SentenceRules:
             yield from self._invest_verb(verb, lem, passive)
         if lem in BACK_VERBS:
             if passive:
-                yield Candidate("invests_in", self.agents(verb), self.passive_subjects(verb), "invest.back.passive", 0.9, verb)
+                funders = self.agents(verb)
+                if any(money_like(a) for a in preps(verb, {"by"})):  # "backed by $13bn from X"
+                    funders += [m for a in preps(verb, {"by"}) for m in self.pobjs(a, {"from"})] + self.pobjs(verb, {"from"})
+                yield Candidate("invests_in", funders, self.passive_subjects(verb), "invest.back.passive", 0.9, verb)
             else:
                 yield Candidate("invests_in", self.subjects(verb), self.objects(verb), "invest.back", 0.9, verb)
         if lem in RAISE_VERBS and not passive:
@@ -476,6 +516,8 @@ class SentenceRules:
             for d in children(verb, "dobj"):  # "Microsoft owns about 27% of OpenAI"
                 if (d.lower_ in {"%", "percent"} or d.ent_type_ == "PERCENT") and preps(d, {"of"}):
                     holders = self.agents(verb) if passive else self.subjects(verb)
+                    if any(t.lower_ in {"founder", "co-founder", "cofounder", "founders"} for t in self.sent):
+                        holders = [m for m in holders if m.entity.type != "person"]  # a founder's equity is not an investment
                     yield Candidate("invests_in", holders, self.pobjs(d, {"of"}), "invest.percent_of", 0.85, verb)
         if lem in {"buy", "purchase", "acquire", "take", "pick"}:
             for d in children(verb, "dobj"):  # "buy about $335m of Cerebras stock"
@@ -496,12 +538,16 @@ class SentenceRules:
                         yield Candidate(pred, targets, holders, rule, 0.85, verb)
                     else:
                         yield Candidate(pred, holders, targets, rule, 0.9, verb)
-        if lem in ACQUIRE_VERBS or (lem == "take" and any(c.lower_ == "over" for c in children(verb, "prt", "prep"))):
+        if lem in SELL_VERBS:
+            yield from self._sell_verb(verb, passive)
+        if lem in ACQUIRE_VERBS or (lem in {"take", "pick"} and any(c.lower_ == ("over" if lem == "take" else "up") for c in children(verb, "prt", "prep"))):
             yield from self._acquire_verb(verb, lem, passive)
         if lem in SUPPLY_VERBS:
             yield from self._supply_verb(verb, lem, passive)
         if lem in USE_VERBS and not passive:
             yield from self._use_verb(verb, lem)
+        if lem in USED_BY_VERBS and passive:
+            yield from self._used_by(verb, lem)
         if lem in {"train", "run"} and passive:
             yield from self._trained_on(verb, lem)
         if lem in {"draw", "attract", "get", "receive"} and not passive:
@@ -552,16 +598,14 @@ class SentenceRules:
 
     # ------------------------------------------------------------------ invests_in
     def _invest_verb(self, verb: Token, lem: str, passive: bool) -> Iterator[Candidate]:
-        targets = self.pobjs(verb, {"in", "into"})
         dobjs = children(verb, "dobj")
-        for d in dobjs:
-            targets += self.pobjs(d, {"in", "into"})
+        targets = self._investees(preps(verb, {"in", "into"}) + [p for d in dobjs for p in preps(d, {"in", "into"})])
         if lem == "write":  # "wrote a $50m cheque to X"
             if not any(lemma(d) in CHEQUE_NOUNS for d in dobjs):
                 return
-            targets += self.pobjs(verb, {"to", "for"}) + [m for d in dobjs for m in self.pobjs(d, {"to", "for"})]
+            targets += self._investees(preps(verb, {"to", "for"}) + [p for d in dobjs for p in preps(d, {"to", "for"})])
         elif lem in {"pledge", "commit", "provide"}:
-            if not any(money_like(d) for d in dobjs):
+            if not any(money_like(d) or self._instrument(d) for d in dobjs):
                 return
             targets += self.pobjs(verb, {"to"}) + [m for d in dobjs for m in self.pobjs(d, {"to"})]
         elif lem != "invest" and not any(money_like(d) for d in dobjs):
@@ -569,7 +613,56 @@ class SentenceRules:
         investors = self.agents(verb) if passive else self.subjects(verb)
         if passive and not investors and verb.dep_ == "acl" and lem == "invest":
             investors = self.args(verb.head)  # parser variant: "SoftBank, ..., also invested in X"
+        targets, gapped = self._gapped(targets)
+        for c in children(verb, "conj"):  # parser variant: "..., and Y another $1bn" as a verb conjunct
+            if self.coref.mention_at(c) is not None and any(t.text in {"$", "€", "£"} or t.ent_type_ == "MONEY" for t in c.subtree):
+                gapped += self.args(c)
         yield Candidate("invests_in", investors, targets, f"invest.{lem}", 0.9, verb)
+        if gapped and targets:  # "X will invest $5bn in Z and Y $10bn": Y also invests in Z
+            yield Candidate("invests_in", gapped, targets, f"invest.{lem}.gapped", 0.8, verb)
+
+    def _investees(self, toks: list[Token]) -> list[Mention]:
+        """Who receives money put "into X", "into X's latest round", "for X's seed extension"."""
+        out: list[Mention] = []
+        for t in toks:
+            found = self.args(t)
+            if not found and self.coref.mention_at(t) is None and (is_round(t) or lemma(t) in {"extension", "seed", "raise"}):
+                found = self._round_owner(t) if is_round(t) else self.owners(t)
+            out += [m for m in found if m not in out]
+        return out
+
+    def _instrument(self, tok: Token) -> bool:
+        """A financing instrument with an amount: "a $12m convertible note", "$5m in notes"."""
+        return lemma(tok) in {"note", "notes", "bond", "bonds", "safe"} and any(money_like(c) or c.lower_ == "convertible" for c in tok.children)
+
+    def _gapped(self, targets: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """Split off conjoined "targets" directly followed by an amount: in gapping ("in Z and Y
+        up to $10bn") the parser joins the second investor to the investee."""
+        kept: list[Mention] = []
+        gapped: list[Mention] = []
+        doc = self.sent.doc
+        for m in targets:
+            nxt = m.end
+            while nxt < self.sent.end and doc[nxt].text == ",":
+                nxt += 1
+            root = doc[m.start : m.end].root
+            window = doc[nxt : min(nxt + 4, self.sent.end)]
+            lead = window[0].lower_ if len(window) else ""
+            follows_amount = (lead in {"$", "€", "£", "up", "as", "another", "about", "roughly", "some", "nearly", "around"} or window[0].ent_type_ == "MONEY") and any(
+                t.text in {"$", "€", "£"} or t.ent_type_ == "MONEY" for t in window
+            )
+            if nxt < self.sent.end and doc[nxt].pos_ == "VERB" and doc[nxt].dep_ == "conj" and not children(doc[nxt], "nsubj", "nsubjpass"):
+                continue  # "in Z and Y raised ...": Y is the subject of the next clause
+            (gapped if root.dep_ == "conj" and follows_amount else kept).append(m)
+        return kept, gapped
+
+    def _stranded_subject(self, verb: Token) -> list[Mention]:
+        """"X invested in Z and Y raised $1bn": the parser hangs Y on Z and leaves the second verb
+        without a subject; the name right before such a conjoined verb is its subject."""
+        if verb.dep_ != "conj" or children(verb, "nsubj", "nsubjpass") or verb.i == 0:
+            return []
+        m = self.coref.mention_at(verb.doc[verb.i - 1])
+        return [m] if m is not None and m.start >= self.sent.start else []
 
     def _raise_verb(self, verb: Token, lem: str) -> Iterator[Candidate]:
         dobjs = children(verb, "dobj")
@@ -583,7 +676,7 @@ class SentenceRules:
         for r in preps(verb, {"in", "as"}):
             if is_round(r):
                 sources += self._led_by(r)
-        yield Candidate("invests_in", sources, self.subjects(verb), f"invest.raise.{lem}", 0.9, verb)
+        yield Candidate("invests_in", sources, self._stranded_subject(verb) or self.subjects(verb), f"invest.raise.{lem}", 0.9, verb)
 
     def _round_verb(self, verb: Token, lem: str, passive: bool) -> Iterator[Candidate]:
         if passive:
@@ -604,9 +697,9 @@ class SentenceRules:
             if not any(lemma(d) == "part" for d in children(verb, "dobj")):
                 return
             rounds = [p for d in children(verb, "dobj") for p in preps(d, {"in"}) if is_round(p)] + [p for p in preps(verb, {"in"}) if is_round(p)]
-        investors = self.subjects(verb) + self.pobjs(verb, {"alongside"})
+        investors = self.subjects(verb) + self._together_with(verb)
         for r in rounds:
-            yield Candidate("invests_in", investors, self._round_owner(r), f"invest.round.{lem}", 0.85, verb)
+            yield Candidate("invests_in", investors + self._together_with(r), self._other_owner(r, investors), f"invest.round.{lem}", 0.85, verb)
             others = [m for a in children(r, "appos") if is_round(a) for m in self._led_by(a)]
             if others:  # "..., a round headed by X that also drew money from Y"
                 yield Candidate("invests_in", others, self._round_owner(r), "invest.round.appos", 0.8, verb)
@@ -617,6 +710,22 @@ class SentenceRules:
             raiser = self.coref.raiser(verb)
             if raiser is not None and verb.sent.start - raiser.start < 80:
                 yield Candidate("invests_in", investors, [raiser], f"invest.round.{lem}_bare", 0.75, verb)
+
+    def _other_owner(self, round_tok: Token, investors: list[Mention]) -> list[Mention]:
+        """The round's owner, never one of its investors: in "X joined its round alongside Y",
+        "its" is the investee named earlier, not X (one does not join one's own round)."""
+        ids = {m.entity.id for m in investors}
+        owners = [m for m in self._round_owner(round_tok) if m.entity.id not in ids]
+        if not owners and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in round_tok.children):
+            raiser = self.coref.raiser(round_tok)
+            owners = [raiser] if raiser is not None and raiser.entity.id not in ids else []
+        return owners
+
+    def _together_with(self, verb: Token) -> list[Mention]:
+        """Co-investors named by "alongside X" / "together with X" on a funding verb or round."""
+        return self.pobjs(verb, {"alongside"}) + [m for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" and any(c.lower_ in {"together", "jointly", "along"} for c in p.children) for o in children(p, "pobj") for m in self.args(o)] + [
+            m for a in verb.children if a.dep_ == "advmod" and a.lower_ in {"together", "jointly", "along"} for m in self.pobjs(a, {"with"})
+        ]
 
     def _participation(self, tok: Token) -> list[Mention]:
         """"..., with participation from X and Y" attached to a verb or a round."""
@@ -643,6 +752,10 @@ class SentenceRules:
         """Whose round: "Anthropic's Series C", "a round for Anthropic", or the company that
         raised money earlier in the article ("the round", "the financing")."""
         owners = self.owners(round_tok) + self.pobjs(round_tok, {"in", "for", "of", "into"})
+        if not owners and lemma(round_tok) in {"raise", "fundraise", "fundraising"}:
+            owners = self.pobjs(round_tok, {"by"})  # "the $400m raise by X"
+        if not owners:  # "the round, which values X at $9bn" / "a round valuing X at $9bn"
+            owners = [m for c in children(round_tok, "relcl", "acl") if lemma(c) == "value" for m in self.objects(c)]
         if not owners:
             raiser = self.coref.raiser(round_tok)
             if raiser is not None:
@@ -655,46 +768,121 @@ class SentenceRules:
     # ------------------------------------------------------------------ acquires
     def _acquire_verb(self, verb: Token, lem: str, passive: bool) -> Iterator[Candidate]:
         dobjs = children(verb, "dobj")
+        if lem in {"buy", "purchase"} and not dobjs and not passive and preps(verb, {"into"}):
+            # "X bought into Y / into Y's round": equity, not an acquisition
+            yield Candidate("invests_in", self.subjects(verb), self._investees(preps(verb, {"into"})), "invest.buy_into", 0.85, verb)
+            return
         if any(lemma(d) in STAKE_NOUNS | {"chip", "chips", "capacity", "compute", "stores", "assets", "plants", "rights", "licence", "license"} for d in dobjs):
             return
         if lem == "snap" and not any(c.lower_ == "up" for c in verb.children):
             return
         if passive:
             acquirers, targets = self.agents(verb), self.passive_subjects(verb)
+            if not targets and verb.tag_ == "VBN" and children(verb, "agent") and not children(verb, "aux", "auxpass"):
+                targets = [m for c in children(verb, "nsubj") for m in self.args(c)]  # "X, acquired by Y, will ..." misparsed
         else:
             targets = self.objects(verb)
             if lem == "take":
                 targets += self.pobjs(verb, {"over"})
             acquirers = self.subjects(verb)
         targets = [t for t in targets if t.entity.type != "product"]
+        if lem == "pick":  # "picked up start-up X": only a named company, never shares or customers
+            named = [x for d in dobjs for x in ([d] if self.coref.mention_at(d) is not None else children(d, "appos", "compound")) if self.coref.mention_at(x) is not None]
+            targets = [t for x in named for t in self.args(x) if t.entity.type == "company"]
         yield Candidate("acquires", acquirers, targets, f"acquire.{lem}" + (".passive" if passive else ""), 0.9, verb)
         # "buy Arm from SoftBank": the seller owns the target
         sellers = self.pobjs(verb, {"from"})
         if sellers and targets:
             yield Candidate("subsidiary_of", targets, sellers, "subsidiary.sold_by", 0.8, verb, keep_negated=True)
 
+    def _sell_verb(self, verb: Token, passive: bool) -> Iterator[Candidate]:
+        """"X sold a 15% stake to Y" / "issued new shares to Y": Y invests in X; "X sold its unit
+        Z to Y" / "Z has agreed to be sold to Y": Y acquires Z. Needs an explicit "to" buyer."""
+        things = children(verb, "nsubjpass") if passive else children(verb, "dobj")
+        buyers = self.pobjs(verb, {"to"}) + [m for d in things for m in self.pobjs(d, {"to"})]
+        buyers += [m for d in [verb, *things] for c in d.children if c.lower_ == "worth" for m in self.pobjs(c, {"to"})]  # "shares worth $4m to Y"
+        if not buyers:
+            return
+        sellers = self.agents(verb) if passive else self.subjects(verb)
+        if passive and not things:  # "Z has agreed to be sold to Y", "Z is to be sold to Y"
+            sold = [m for m in self.passive_subjects(verb) or self.subjects(verb) if m.entity.type == "company"]
+            yield Candidate("acquires", buyers, sold, "acquire.sold_to", 0.85, verb)
+            return
+        for t in things:
+            kind, found = self._sold_thing(t, sellers)
+            if kind == "stake":
+                yield Candidate("invests_in", buyers, found, "invest.sold_stake_to", 0.85, verb)
+            elif kind == "company":
+                yield Candidate("acquires", buyers, found, "acquire.sold_to", 0.85, verb)
+
+    def _sale_noun(self, noun: Token) -> Iterator[Candidate]:
+        """"the sale of Z to Y", "a planned sale of new shares to Y"."""
+        buyers = self.pobjs(noun, {"to"})
+        if not buyers and noun.dep_ == "dobj":
+            buyers = self.pobjs(noun.head, {"to"})  # "completed the sale of Z to Y" (attached high)
+        elif not buyers and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+            buyers = self.pobjs(noun.head.head, {"to"})  # "signed off on the sale of Z to Y"
+        if not buyers:
+            return
+        sellers = self.owners(noun) + self.pobjs(noun, {"by"})
+        if not sellers and noun.dep_ == "dobj":
+            sellers = self.subjects(noun.head)
+        for t in preps(noun, {"of"}):
+            kind, found = self._sold_thing(t, sellers)
+            if kind == "stake":
+                yield Candidate("invests_in", buyers, found, "invest.sale_of_stake", 0.8, noun)
+            elif kind == "company":
+                yield Candidate("acquires", buyers, found, "acquire.sale_of", 0.8, noun)
+
+    def _sold_thing(self, t: Token, sellers: list[Mention]) -> tuple[str, list[Mention]]:
+        """What a sale transfers: equity in an issuer ("a stake in X", "51% of X", "new shares",
+        "$500m of its shares") or a company or named unit. Own shares are sold only when "new"."""
+        lem = lemma(t)
+        percent = t.lower_ in {"%", "percent"} or t.ent_type_ == "PERCENT"
+        shares = t
+        if money_like(t) and not percent:
+            shares = next((p for p in preps(t, {"of"}) if lemma(p) in STAKE_NOUNS | {"stock"}), t)
+            if shares is t and lem not in STAKE_NOUNS:
+                shares = next((c for c in t.children if lemma(c) in STAKE_NOUNS | {"stock"}), t)
+        if percent or lemma(shares) in STAKE_NOUNS | {"stock"}:
+            issuers = self.pobjs(shares, {"in", "of"}, inner=True) if not percent else self.pobjs(t, {"of", "in"})
+            issuers += [m for m in self.compounds(shares) if m.entity.type == "company"]
+            issuers += [m for c in children(shares, "poss") if self.coref.mention_at(c) is not None for m in self.args(c)]
+            if not issuers and not children(shares, "poss") and (any(c.lower_ in {"new", "fresh"} for c in shares.children) or lemma(shares) in {"stake", "interest", "holding", "shareholding"}):
+                issuers = sellers  # "Lumenor sold a 15% stake to Arm", "issued new shares to Y"
+            return "stake", [m for m in issuers if m.entity.type == "company"]
+        named = [m for m in self.args(t) if m.entity.type == "company"] if self.coref.mention_at(t) is not None else []
+        if not named and lem in DIVESTED_THINGS:  # "its drone division, Skyfold," / "its unit Trellis Motion"
+            named = [m for c in children(t, "appos", "compound") for m in self.args(c) if m.entity.type == "company"]
+        return ("company", named) if named else ("", [])
+
     # ------------------------------------------------------------------ supplies
     def _supply_verb(self, verb: Token, lem: str, passive: bool) -> Iterator[Candidate]:
         dobjs = children(verb, "dobj")
         if lem in MAKE_FOR_VERBS:
             # "TSMC manufactures chips for Apple": only with a supplied thing and a "for" customer
-            if verb.dep_ == "relcl" and not passive and not dobjs:
+            if verb.dep_ == "relcl" and not passive and (not dobjs or all(d.lower_ in RELATIVES for d in dobjs)):
                 dobjs = [verb.head]  # "the processors that TSMC fabricates for Cerebras"
             if passive or not any(self._supply_thing(d) for d in dobjs):
                 return
             customers = [m for m in self.pobjs(verb, {"for"}) + [m for d in dobjs if d.head is not verb or d.dep_ == "dobj" for m in self.pobjs(d, {"for"})]]
+            if lem != "design" and verb.dep_ != "relcl":  # "TSMC fabricates Nvidia's Blackwell chips"
+                customers += [m for d in dobjs for m in self.owners(d) if m.entity.type == "company"]
+                customers += [m for d in dobjs for m in self.compounds(d) if m.entity.type == "product"]
             yield Candidate("supplies", self.subjects(verb), customers, f"supply.{lem}_for", 0.8, verb)
             return
         things = dobjs + (children(verb, "nsubjpass") if passive else [])
         if lem in {"sell", "offer"} and any(lemma(t) in DIVESTED_THINGS for t in things):
             return  # "sell the manufacturing arm of X to Y" is a divestiture
+        if lem in {"sell", "offer"} and any(self._company_part(t) for t in things):
+            return  # "sell 51% of Altera to Y", "sell its Arm shares": equity, not goods
         if lem in {"give", "grant", "offer"}:
             if not any(lemma(d) == "access" for d in dobjs):
                 return
             things = [p for d in dobjs for p in preps(d, {"to"})]
         if lem in {"sell", "offer", "rent", "lease", "ship", "deliver", "license", "licence"} and not any(self._supply_thing(t) for t in things):
             return
-        if any(money_like(d) and not self._supply_thing(d) for d in dobjs):
+        if any((money_like(d) or any(t.text in {"$", "€", "£"} or t.ent_type_ == "MONEY" for t in d.subtree)) and not self._supply_thing(d) for d in dobjs):
             return  # "provide $2bn in funding to X" is an investment, not a supply
         if passive:
             customers = self.pobjs(verb, {"to", "for"})
@@ -716,9 +904,16 @@ class SentenceRules:
             suppliers += [m for s in children(verb, "nsubj") for m in self.args(s, inner=True) if m not in suppliers]
         if lem in {"power", "host"}:
             customers += [m for d in dobjs for m in self.owners(d)]  # "host Cohere's models"
+            customers += [m for d in dobjs if d.lower_ in {"many", "most", "some", "all", "much", "part"} for o in preps(d, {"of"}) for m in self.owners(o)]  # "power many of Y's features"
         if lem in {"license", "licence"} and not customers:
             return
         yield Candidate("supplies", suppliers, customers, f"supply.{lem}", 0.85, verb)
+
+    def _company_part(self, tok: Token) -> bool:
+        """A share of a company ("51% of Altera", "a majority of X"), which is sold as equity."""
+        if tok.lower_ in {"%", "percent"} or tok.ent_type_ == "PERCENT" or tok.lower_ in {"majority", "minority", "half", "part", "portion"}:
+            return True
+        return any((m := self.coref.mention_at(p)) is not None and m.entity.type == "company" for p in preps(tok, {"of"}))
 
     def _supply_thing(self, tok: Token) -> bool:
         """A supplied good or service: a product, or a noun phrase about chips, cloud, models..."""
@@ -728,13 +923,26 @@ class SentenceRules:
         return bool(words & (SUPPLY_CONTEXT | MODEL_WORDS | {"access", "rights"}))
 
     def _use_verb(self, verb: Token, lem: str) -> Iterator[Candidate]:
+        if lem == "roll" and not any(c.lower_ == "out" for c in children(verb, "prt")):
+            return  # only "rolled out X's assistant to its staff"
+        if lem in {"pick", "snap", "buy"} and any(c.lower_ == "up" for c in children(verb, "prt")):
+            return  # "picked up start-up Neeva" is an acquisition
         customers = self.subjects(verb)
+        if not customers and lem in RUNS_ON_VERBS:
+            # "Nordlys's facility runs on AMD chips": the thing's owner is the customer
+            customers = [m for s in children(verb, "nsubj") for m in self._thing_owners(s)]
         if not customers:
             return
         sources = list(children(verb, "dobj"))
-        if lem in {"rely", "depend", "run", "switch", "migrate", "move", "shift", "standardize", "standardise", "build", "spend", "train"}:
-            words = {"to", "onto"} if lem in {"move", "shift", "migrate"} else {"on", "onto", "to", "with", "upon"}
-            sources = deep_preps(verb, words)
+        if lem in {"rely", "depend", "run", "switch", "migrate", "move", "shift", "standardize", "standardise", "build", "spend", "train", "remain", "sit", "live"}:
+            words = {"to", "onto"} if lem in {"move", "shift", "migrate", "switch"} else {"on", "onto", "to", "with", "upon"}
+            sources = _affirmed(deep_preps(verb, words))
+            if any(money_like(s) for s in sources):
+                return  # "relied on money from X" is funding, not a supply
+        if lem in BUY_CAPACITY_VERBS:
+            # "buy $30bn of computing capacity on X's cloud", "rent GPUs from X's data centres"
+            things = [t for d in children(verb, "dobj") for t in [d, *preps(d, {"of"})]]
+            sources += [p for t in things for p in preps(t, {"on", "in"}) if lemma(p) in SUPPLY_CONTEXT]
         suppliers: list[Mention] = []
         for s in preps(verb, {"from", "through", "via"}) + [p for d in children(verb, "dobj") for p in preps(d, {"from", "through", "via"})]:
             suppliers += self.args(s)
@@ -747,12 +955,60 @@ class SentenceRules:
             suppliers += self._supply_sources(s)
         yield Candidate("supplies", suppliers, customers, f"supply.use.{lem}", 0.8, verb)
 
+    def _used_by(self, verb: Token, lem: str) -> Iterator[Candidate]:
+        """"X's accelerators are used by Meta and in Microsoft's cloud", "posts from X are used to
+        train Y's models": the thing's source supplies the user."""
+        things = children(verb, "nsubjpass") or ([verb.head] if verb.dep_ == "acl" else [])
+        suppliers = [m for t in things for m in self._supply_sources(t)]
+        customers = [m for m in self.agents(verb) if m.entity.type == "company"]
+        by = [c for a in verb.children if a.dep_ == "prep" for c in a.conjuncts if c.lower_ == "by"]  # "used in X's cloud and by Meta"
+        customers += [m for b in by for o in children(b, "pobj") for m in self.args(o) if m.entity.type == "company"]
+        where = {"in", "inside", "within", "across", "at"}
+        locs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in where]
+        locs += [c for a in verb.children if a.dep_ in {"agent", "prep"} for c in a.conjuncts if c.lower_ in where]
+        for p in [o for loc in locs for o in children(loc, "pobj")]:
+            if lemma(p) in SUPPLY_CONTEXT | WORKLOAD_NOUNS or self.coref.mention_at(p) is not None:
+                customers += [m for m in self.args(p, inner=True) if m.entity.type in {"company", "product"}]
+        for x in children(verb, "xcomp", "advcl"):  # "used to train xAI's models"
+            if lemma(x) in {"train", "power", "run", "build", "serve"}:
+                customers += [m for d in children(x, "dobj") for m in self._thing_owners(d)]
+        yield Candidate("supplies", suppliers, customers, f"supply.used_by.{lem}", 0.75, verb)
+
     def _trained_on(self, verb: Token, lem: str) -> Iterator[Candidate]:
         """"Apple's models were trained on Google's TPUs": the chips' owner supplies the models' owner."""
         things = [t for t in children(verb, "nsubjpass") if self._model_like(t)]
         customers = [m for t in things for m in self.owners(t) + self.compounds(t) if m.entity.type == "company"]
-        suppliers = [m for p in preps(verb, {"on", "using", "with"}) for m in self._supply_sources(p)]
+        if not customers:  # "the models behind Apple Intelligence were trained on X's TPUs"
+            customers = [m for t in things for m in self.pobjs(t, {"behind", "of", "for"}, inner=True)]
+        suppliers = [m for p in _affirmed(preps(verb, {"on", "using", "with"})) for m in self._supply_sources(p)]
         yield Candidate("supplies", suppliers, customers, f"supply.{lem}_on.passive", 0.8, verb)
+
+    def _thing_owners(self, tok: Token) -> list[Mention]:
+        """Companies a workload-like thing belongs to: "Nordlys's facility", "the assistant that
+        Fenwick rolled out", "Kessler's cars"; empty for anything else (precision)."""
+        if tok.lower_ in {"many", "most", "some", "all", "much", "part"}:
+            return [m for p in preps(tok, {"of"}) for m in self._thing_owners(p)]  # "all of its workloads"
+        if lemma(tok) not in WORKLOAD_NOUNS and tok.lower_ not in WORKLOAD_NOUNS:
+            return []
+        found = [m for m in self.owners(tok) + self.compounds(tok) if m.entity.type == "company"]
+        if not found:
+            for rel in children(tok, "relcl"):
+                if not is_passive(rel) and lemma(rel) in {"roll", "build", "develop", "deploy", "launch", "use", "operate", "run", "release", "train", "offer", "sell"}:
+                    found += [m for s in children(rel, "nsubj") for m in self.args(s) if m.entity.type == "company"]
+        return found
+
+    def _made_by(self, tok: Token) -> list[Mention]:
+        """Who a supplied thing comes from through a participle: "chips designed by X", "GPUs
+        rented from X", "a supercomputer made up of X's chips", "clusters built on X's GPUs"."""
+        out: list[Mention] = []
+        for acl in children(tok, "acl"):
+            if lemma(acl) not in SOURCE_PARTICIPLES or acl.tag_ != "VBN":
+                continue
+            out += [m for p in preps(acl, {"by", "from"}) for m in self.args(p) if m.entity.type in {"company", "product"}]
+            for p in preps(acl, {"of", "on", "from", "with", "around"}):
+                if self.coref.mention_at(p) is None:
+                    out += self._supply_sources(p)
+        return out
 
     def _supply_sources(self, tok: Token) -> list[Mention]:
         """Who supplies what is named: a product (-> maker) or a company's cloud/chips/models;
@@ -768,7 +1024,7 @@ class SentenceRules:
         if any(m.entity.type == "product" for m in inner):
             return inner
         if lemma(tok) in SUPPLY_CONTEXT or words & SUPPLY_CONTEXT:
-            return inner
+            return inner or self._made_by(tok)
         return []
 
     def _distribute_verb(self, verb: Token, lem: str, passive: bool) -> Iterator[Candidate]:
@@ -792,6 +1048,8 @@ class SentenceRules:
             hosts += self._platform(p)
         if not hosts and lem == "make" and not passive:
             hosts = self.subjects(verb)  # "Y will make X's models available to its customers"
+        maker_ids = {m.entity.id for m in makers}
+        hosts = [h for h in hosts if h.entity.parent not in maker_ids]  # "Meta built its assistant into WhatsApp": in-house
         yield Candidate("supplies", makers, hosts, f"supply.distribute.{lem}", 0.75, verb)
 
     def _model_like(self, tok: Token) -> bool:
@@ -819,11 +1077,24 @@ class SentenceRules:
     def _contract_verb(self, verb: Token) -> Iterator[Candidate]:
         """"Uber signed agreements with Oracle to move its computing": the direction comes from
         what the deal is for (to move/use/run -> the partner supplies; to supply -> reverse)."""
-        dobjs = [d for d in children(verb, "dobj") if lemma(d) in {"agreement", "contract", "deal", "pact", "agreements", "contracts", "deals"}]
+        dobjs = [d for d in children(verb, "dobj") if lemma(d) in {"agreement", "contract", "deal", "pact", "agreements", "contracts", "deals", "memorandum", "mou", "accord", "letter"}]
         others = self.pobjs(verb, {"with"}) + [m for d in dobjs for m in self.pobjs(d, {"with"})]
+        others += [m for d in dobjs for o in preps(d, {"of"}) for m in self.pobjs(o, {"with"})]  # "a memorandum of understanding with X"
+        purposes = [x for x in verb.children if x.dep_ in {"xcomp", "advcl"}] + [x for d in dobjs for x in d.children if x.dep_ in {"acl", "relcl"}]
+        subs = self.subjects(verb)
+        if dobjs:  # "signed an MoU with X, the AI company ..., to develop": the infinitive hangs off an apposition
+            purposes += [x for d in children(verb, "dobj") if d not in dobjs for x in children(d, "relcl", "acl") if any(a.lower_ == "to" for a in children(x, "aux"))]
+        joint = [x for x in purposes if lemma(x) in JOINT_WORK_VERBS and not children(x, "nsubj")]
+        if joint and (dobjs or others) and not self._called_off(verb):
+            # "signed an MoU with X to develop chips", "agreed with Y to jointly develop", "A and B
+            # signed a pact to co-develop": a partnership (the parties make something together)
+            if others:
+                yield from _partner_cands(subs, others, f"partner.contract.{lemma(joint[0])}", 0.75, verb)
+            elif len(subs) >= 2:
+                yield from _partner_pairs(subs, f"partner.contract.{lemma(joint[0])}", 0.75, verb)
+            return
         if not others:
             return
-        purposes = [x for x in verb.children if x.dep_ in {"xcomp", "advcl"}] + [x for d in dobjs for x in d.children if x.dep_ in {"acl", "relcl"}]
         for x in purposes:
             xl = lemma(x)
             if xl in USE_VERBS | {"move", "shift", "migrate", "run", "host", "buy"}:
@@ -835,6 +1106,8 @@ class SentenceRules:
     def _regulate_verb(self, verb: Token, lem: str, passive: bool) -> Iterator[Candidate]:
         if lem in {"conclude", "find", "determine", "decide", "rule"} and children(verb, "ccomp"):
             regulators = [m for m in self.subjects(verb) if m.entity.type == "regulator"]
+            if not regulators:  # "the CMA's market investigation found that X and Y ..."
+                regulators = [m for s in children(verb, "nsubj") if lemma(s) in REGULATE_NOUNS for m in self._regulator_owners(s) if m.entity.type == "regulator"]
             targets, deal = self._regulated_in(children(verb, "ccomp"))
             if regulators and (targets or deal is not None):
                 yield Candidate("regulates", regulators, targets, f"regulate.{lem}_that", 0.75, verb, deal_ref=deal)
@@ -843,7 +1116,7 @@ class SentenceRules:
             # "the FTC sent Amazon a list of questions about its deal with Adept"
             dobjs = children(verb, "dobj")
             if any(lemma(t) in REGULATE_NOUNS | {"question", "questions"} for d in dobjs for t in d.subtree):
-                targets = [m for d in children(verb, "dative") for m in self.args(d)]
+                targets = [m for d in children(verb, "dative") for x in (children(d, "pobj") if d.pos_ == "ADP" else [d]) for m in self.args(x)]
                 about = [p for d in dobjs for t in d.subtree if lemma(t) in REGULATE_NOUNS | {"question", "questions"} for p in preps(t, {"about", "over", "regarding", "on", "concerning"})]
                 more, deal = self._regulated_in(about)
                 targets += [m for m in more if all(m.entity.id != t.entity.id for t in targets)]
@@ -881,16 +1154,20 @@ class SentenceRules:
                 slots.append(verb.head)
         if not regulators or all(m.entity.type not in {"regulator", "government"} for m in regulators):
             return
-        targets, deal = self._regulated_in(slots)
+        targets, deal = self._regulated_in(slots, company_it=lem in COMPANY_REGULATE_VERBS)
+        if deal is not None and deal.lower_ == "it" and (outer := _enclosing_deal(verb)) is not None:
+            deal = outer  # "a deal the CMA examined before clearing it": "it" is that deal
         if lem in {"sue"} and not targets and deal is None:
             deal = verb
         yield Candidate("regulates", regulators, targets, f"regulate.{lem}" + (".passive" if passive else ""), 0.85, verb, deal_ref=deal)
 
-    def _regulated_in(self, toks: Iterable[Token]) -> tuple[list[Mention], Token | None]:
+    def _regulated_in(self, toks: Iterable[Token], *, company_it: bool = False) -> tuple[list[Mention], Token | None]:
         """Companies named in a regulated phrase ("Amazon's investment in Anthropic" -> both) and,
-        when a deal is referred to ("the deal", "it", "the two companies"), that deal's token."""
+        when a deal is referred to ("the deal", "it", "the two companies"), that deal's token.
+        ``company_it``: the verb acts on firms ("fined it"), so "it" is the company it resolves to."""
         out: list[Mention] = []
         deal: Token | None = None
+        toks = list(toks)
         for tok in toks:
             skip = {x.i for t in tok.subtree if t.dep_ == "relcl" and t.i != tok.i for x in t.subtree}
             for t in tok.subtree:
@@ -898,19 +1175,38 @@ class SentenceRules:
                     continue
                 if t.dep_ in {"compound", "poss"} and lemma(t.head) in PARENT_NOUNS:
                     continue  # "the Google parent" names Alphabet, not Google
+                if self._owner_of_named(t):
+                    continue  # "Alphabet's Google was fined": the owner only says whose unit it is
                 if self._modifier_only(t):
                     continue
                 if t.lower_ in RELATIVES and t.dep_ != "poss":
                     continue
                 if lemma(t) in DEAL_NOUNS | PARTY_NOUNS and t.pos_ == "NOUN" and deal is None:
                     deal = t
+                if t.lower_ == "two" and t.dep_ in {"dobj", "nsubjpass", "pobj", "nsubj"} and any(c.lower_ == "the" for c in t.children):
+                    deal = deal or t  # "required the two to sell ...": the deal's parties
                 if t.lower_ == "it" and t.dep_ in {"dobj", "nsubjpass", "pobj"} and t.head in toks or (t.lower_ == "it" and t in toks):
+                    firm = self.coref.resolve(t) if company_it and t in toks else None
+                    if firm is not None and firm.entity.type == "company":
+                        out.append(firm)  # "the Commission fined it EUR 40m": the firm, not a deal
+                        continue
                     deal = deal or t
                     continue
                 m = self.coref.mention_at(t) or self.coref.resolve(t)
                 if m is not None and all(m.entity.id != o.entity.id for o in out):
                     out.append(m)
         return out, deal
+
+    def _owner_of_named(self, t: Token) -> bool:
+        """``t`` is in a possessor of a named company ("Alphabet's Google"): that unit, not its
+        owner, is the one regulated."""
+        r = t.head if t.dep_ == "case" else t
+        while r.dep_ == "compound" and r.head.i != r.i:
+            r = r.head
+        if r.dep_ != "poss" or r.head.pos_ != "PROPN":
+            return False
+        named = self.coref.mention_at(r.head)
+        return named is not None and named.entity.type == "company" and r.i < named.start
 
     def _modifier_only(self, t: Token) -> bool:
         """"Android phone makers", "Chrome browser": a name used to classify a common noun."""
@@ -972,34 +1268,54 @@ class SentenceRules:
             more, deal2 = self._regulated_in(children(noun.head, "nsubj", "nsubjpass"))
             targets += more  # "the deal has drawn scrutiny from the FTC"
             deal = deal or deal2
-        if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in {"AUX", "VERB"}:
+        if noun.dep_ == "pobj" and noun.head.lower_ == "under" and lemma(noun.head.head) in {"keep", "put", "place", "bring", "hold"} and children(noun.head.head, "dobj"):
+            more, deal2 = self._regulated_in(children(noun.head.head, "dobj"))
+            targets += more  # "Ofcom will keep X's merger with Y under review": the object, not the subject
+            deal = deal or deal2
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in {"AUX", "VERB"}:
             more, deal2 = self._regulated_in(children(noun.head.head, "nsubj", "nsubjpass"))
             targets += more  # "X is under investigation by the SEC"
             deal = deal or deal2
         if not targets and deal is None:
+            if lem in {"findings", "finding", "look", "proceeding", "proceedings"}:
+                return  # only with a stated target: "reached provisional findings" names no deal
             if any(lemma(c) in {"market", "sector", "industry", "cloud", "study"} for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}):
                 return  # "a market investigation" is not about a deal
-            earlier = [t for t in self.sent if t.i < noun.i and t.pos_ == "NOUN" and lemma(t) in DEAL_NOUNS]
+            if noun.tag_ == "NNS":
+                return  # "divided their AI inquiries": several cases, none of them a known deal
+            if any(c.dep_ == "compound" and lemma(c) in DEAL_NOUNS for c in noun.children):
+                return  # "tighten merger review": the kind of review, not a review of a known deal
+            earlier = [t for t in self.sent if t.i < noun.i and t.pos_ == "NOUN" and lemma(t) in DEAL_NOUNS and t.head.i != noun.i]  # not "merger review"
             deal = earlier[-1] if earlier else noun  # "X cleared that deal, and Y gave its consent"
         yield Candidate("regulates", regs, targets, rule, conf, noun, deal_ref=deal)
 
     # ------------------------------------------------------------------ partners_with
     def _partner_verb(self, verb: Token, lem: str) -> Iterator[Candidate]:
-        subs = self.subjects(verb)
-        if lem in {"develop", "co-develop", "market", "co-market", "co-sell", "co-promote", "commercialise", "commercialize"}:
+        if lem == "join" and not any(lemma(d) == "force" for d in children(verb, "dobj")):
+            return  # only "joined forces with"
+        if lem == "tie" and not any(c.lower_ == "up" for c in children(verb, "prt")):
+            return  # "tied up with", not "tied OpenAI to its cloud"
+        if self._called_off(verb):
+            return
+        subs = self.agents(verb) if is_passive(verb) else self.subjects(verb)
+        if len(subs) < 2:  # "the two chipmakers will jointly develop"
+            subs = [m for s in children(verb, "nsubj") for m in self._pair_parties(s)] or subs
+        if lem in {"develop", "co-develop", "market", "co-market", "co-sell", "co-promote", "commercialise", "commercialize", "design", "co-design", "build"}:
             others = self.pobjs(verb, {"with"})
-            if others:
-                yield Candidate("partners_with", subs, others, f"partner.{lem}_with", 0.75, verb)
+            if others and lem != "build":
+                yield from _partner_cands(subs, others, f"partner.{lem}_with", 0.75, verb)
+            elif len(subs) >= 2 and (lem.startswith("co-") or _jointly(verb)):
+                yield from _partner_pairs(subs, f"partner.{lem}.jointly", 0.75, verb)  # "X and Y will jointly develop"
             return
         if lem == "work" and not preps(verb, {"with"}):
             return
         others = self.pobjs(verb, {"with", "alongside"})
-        if lem == "team":
+        if lem in {"team", "tie"}:
             others += [m for p in children(verb, "prt") for m in self.pobjs(p, {"with"})]
         if others:
-            yield Candidate("partners_with", subs, others, f"partner.{lem}", 0.8, verb)
+            yield from _partner_cands(subs, others, f"partner.{lem}", 0.8, verb)
         elif len(subs) >= 2 and lem != "work":
-            yield from _all_pairs(subs, f"partner.{lem}.conj", 0.75, verb)
+            yield from _partner_pairs(subs, f"partner.{lem}.conj", 0.75, verb)
 
     # ------------------------------------------------------------------ role nouns
     def _include(self, verb: Token) -> Iterator[Candidate]:
@@ -1009,20 +1325,29 @@ class SentenceRules:
             owners = self.owners(s) + self.pobjs(s, {"of", "in"})
             listed = self.objects(verb)
             if head in INVESTOR_NOUNS:
+                listed += [m for d in children(verb, "dobj") for a in children(d, "appos") for m in self.args(a) if m not in listed]
                 for r in preps(s, {"in"}):
                     if is_round(r):
                         owners += self._round_owner(r)
-                if not owners and head == "participant":
+                if not owners:  # "X raised $1bn ...; earlier backers include A and B"
                     raiser = self.coref.raiser(s)
-                    owners = [raiser] if raiser else []
+                    near = raiser is not None and (head == "participant" or raiser.start >= self._previous_start())
+                    owners = [raiser] if raiser is not None and near else []
                 yield Candidate("invests_in", listed, owners, "invest.include", 0.85, verb)
             elif head in CUSTOMER_NOUNS:
                 yield Candidate("supplies", owners, listed, "supply.include", 0.8, verb)
+
+    def _previous_start(self) -> int:
+        """First token of the sentence before this one: how far back a bare role may look."""
+        start = self.sent.start
+        return self.sent.doc[start - 1].sent.start if start > 0 else start
 
     def _copula(self, verb: Token) -> Iterator[Candidate]:
         """"X is an investor in Y", "Y is a customer of X", "X is Y's primary cloud provider",
         "X is a unit of Y", "X has been part of Y"."""
         subs = self.subjects(verb)
+        if not subs and lemma(verb) == "be" and preps(verb, {"among"}):  # "Among X's backers are A and B"
+            subs = [m for a in children(verb, "attr") if self.coref.mention_at(a) is not None for m in self.args(a)]
         slots = children(verb, "attr", "oprd", "acomp") + preps(verb, {"as", "among"})
         slots += [p for p in preps(verb, {"by"}) if any(c.lower_ == "far" for c in p.head.children)]  # "is by far X's biggest customer"
         if lemma(verb) in UNIT_VERBS:
@@ -1049,6 +1374,9 @@ class SentenceRules:
         if len(dobjs) >= 2:
             holders = [m for d in dobjs[:-1] for m in self.args(d)]
             roles.append(dobjs[-1])
+        oprds = children(verb, "oprd")
+        if not holders and len(oprds) >= 2:  # parser variant: "named AWS (oprd) its partner (oprd)"
+            holders = self.args(oprds[0])
         if any(lemma(r) in GATEKEEPER_NOUNS for r in roles):
             # "the Commission designated it a gatekeeper together with X and Y"
             regulators = [m for m in self.subjects(verb) if m.entity.type in {"regulator", "government"}]
@@ -1057,7 +1385,12 @@ class SentenceRules:
         for r in roles:
             head = lemma(r)
             if head in SUPPLIER_NOUNS and (head != "partner" or self._supply_modified(r)):
-                custs = self.owners(r) + self.pobjs(r, {"for", "to", "of"}) or self.subjects(verb)
+                if is_passive(verb):  # "X has been chosen by the NHS as the supplier of its platform"
+                    holders = holders or self.passive_subjects(verb)
+                    held = {m.entity.id for m in holders}  # "its" read as the holder: the chooser is meant
+                    custs = [m for m in self.owners(r) + self.pobjs(r, {"for", "to"}) if m.entity.id not in held] or [m for m in self.agents(verb) if m.entity.type != "person"]
+                else:
+                    custs = self.owners(r) + self.pobjs(r, {"for", "to", "of"}) or self.subjects(verb)
                 attrs_ = {"exclusivity": ex} if (ex := self._exclusivity_mod(r)) else {}
                 yield Candidate("supplies", holders, custs, "supply.designate", 0.85, verb, attrs_)
 
@@ -1091,20 +1424,30 @@ class SentenceRules:
         owners = self.owners(noun)
         if head in INVESTOR_NOUNS:
             targets = owners + self.pobjs(noun, {"in", "of", "into", "behind"})
+            ids = {m.entity.id for m in holders}
+            if any(t.entity.id in ids for t in owners) and any(c.lower_ == "its" for c in children(noun, "poss")):
+                # "Microsoft, its biggest investor,": "its" cannot be Microsoft itself
+                targets = [t for t in targets if t.entity.id not in ids] or self._sole_other(noun, ids)
             for r in preps(noun, {"in"}):
                 if is_round(r) and self.coref.mention_at(r) is None:
                     targets += self._round_owner(r)
-            if self._controlling(noun) or head == "owner":
+            ranked = any(c.lower_ in {"largest", "biggest", "single", "main", "minority", "partial", "joint", "co"} for c in noun.children)
+            if self._controlling(noun) or (head == "owner" and not ranked):  # "its largest single owner" owns a part
                 yield Candidate("subsidiary_of", targets, holders, f"subsidiary.controlling.{rule}", 0.85, noun)
             else:
                 yield Candidate("invests_in", holders, targets, f"invest.{rule}", 0.85, noun)
         elif head in CUSTOMER_NOUNS:
             sups = owners + self.pobjs(noun, {"of", "for", "at"}) + self.compounds(noun)
+            if not sups:  # "a big buyer of Qualcomm modems", "a customer of X's cloud"
+                sups = [m for p in preps(noun, {"of", "for"}) if self.coref.mention_at(p) is None for m in self._supply_sources(p)]
             yield Candidate("supplies", sups, holders, f"supply.customer.{rule}", 0.8, noun)
         elif head in SUPPLIER_NOUNS and (head != "partner" or self._supply_modified(noun)):
-            custs = owners + self.pobjs(noun, {"for", "to", "of"})
+            custs = owners + self.pobjs(noun, {"for", "to", "of"}) or self._role_owners(noun)
             attrs_ = {"exclusivity": ex} if (ex := self._exclusivity_mod(noun)) else {}
             yield Candidate("supplies", holders, custs, f"supply.provider.{rule}", 0.85, noun, attrs_)
+        elif head == "partner" and self._business_partner(noun):
+            # "Stravos Bio, a research partner of AstraZeneca": a partnership, no supply named
+            yield from _partner_cands(holders, owners + self.pobjs(noun, {"of", "to"}), f"partner.role.{rule}", 0.75, noun)
         elif head in UNIT_NOUNS:
             if head == "business" and not owners:
                 return
@@ -1114,6 +1457,40 @@ class SentenceRules:
         elif head in PARENT_NOUNS:
             kids = owners + self.pobjs(noun, {"of"})
             yield Candidate("subsidiary_of", kids, holders, f"subsidiary.parent.{rule}", 0.85, noun)
+
+    def _business_partner(self, noun: Token) -> bool:
+        """"a research/strategic/key partner", not a bare "partner of Sequoia" (a person's title)
+        nor a fund's "limited/general partner"."""
+        mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}]
+        return bool(mods) and not any(c.lower_ in {"limited", "general", "managing", "founding", "senior", "junior", "equity", "former"} for c in mods)
+
+    def _maker_of(self, tok: Token) -> list[Mention]:
+        """"the ChatGPT maker": the product, which typing later resolves to its maker."""
+        if lemma(tok) not in {"maker", "developer", "creator", "owner", "operator", "provider", "builder"}:
+            return []
+        return [m for c in children(tok, "compound") if (m := self.coref.mention_at(c)) is not None and m.entity.type == "product"]
+
+    def _role_owners(self, noun: Token) -> list[Mention]:
+        """Whom a provider role serves when not said on the noun itself: a coordinated role
+        ("Y's primary cloud provider and training partner") or an owned thing ("the exclusive
+        provider for OpenAI's API", "a manufacturing partner for AMD's systems")."""
+        out: list[Mention] = [m for c in children(noun, "poss") for m in self._maker_of(c)]
+        for c in noun.children:
+            if c.dep_ in {"nmod", "conj"} and lemma(c) in SUPPLIER_NOUNS:
+                out += self.owners(c)
+        if noun.dep_ in {"conj", "nmod"} and lemma(noun.head) in SUPPLIER_NOUNS:
+            out += self.owners(noun.head)
+        for p in preps(noun, {"for", "to", "of"}):
+            if self.coref.mention_at(p) is None:
+                out += [m for m in self.owners(p) if m.entity.type == "company"]
+        return out
+
+    def _sole_other(self, tok: Token, exclude: set[str]) -> list[Mention]:
+        """The one company named in the previous sentence or earlier in this one, other than
+        ``exclude``; several candidates make the reference ambiguous, so none."""
+        doc = tok.doc
+        found = {m.entity.id: m for t in doc[self._previous_start() : tok.i] if (m := self.coref.mention_at(t)) is not None and m.entity.type == "company" and m.entity.id not in exclude}
+        return list(found.values()) if len(found) == 1 else []
 
     def _supply_modified(self, noun: Token) -> bool:
         return any(lemma(c) in SUPPLY_CONTEXT or c.lower_ in SUPPLY_CONTEXT for c in noun.children if c.dep_ in {"compound", "amod", "nmod"})
@@ -1130,13 +1507,17 @@ class SentenceRules:
     def _noun_rules(self, noun: Token, lem: str) -> Iterator[Candidate]:
         if lem in INVEST_NOUNS:
             yield from self._invest_noun(noun, lem)
-        if lem in {"bid", "offer", "approach"} and preps(noun, {"for"}):
+        quit_from = noun.head.head.head if noun.head.head.lower_ in {"away", "out", "back"} else noun.head.head
+        withdrawn = noun.dep_ == "pobj" and noun.head.lower_ in {"from", "of"} and lemma(quit_from) in {"walk", "pull", "back", "withdraw", "retreat", "step"}
+        if lem in {"bid", "offer", "approach"} and preps(noun, {"for"}) and not withdrawn:  # not "walked away from its bid"
             # "Meta's bid for Scale AI": an attempt, kept as hedged
             bidders = self.owners(noun) + self.compounds(noun)
             if not bidders and noun.dep_ == "dobj":
                 bidders = self.subjects(noun.head)
             targets = [m for m in self.pobjs(noun, {"for"}) if m.entity.type == "company"]
             yield Candidate("acquires", bidders, targets, f"acquire.noun.{lem}_for", 0.8, noun, {"hedged": True})
+        if lem in SALE_NOUNS:
+            yield from self._sale_noun(noun)
         if lem in ACQUIRE_NOUNS:
             targets = [m for m in self.pobjs(noun, {"of"}) if m.entity.type != "product"]
             acquirers = self.owners(noun) + self.pobjs(noun, {"by"})
@@ -1157,9 +1538,15 @@ class SentenceRules:
             yield from self._partner_noun(noun, lem)
         if lem in {"licence", "license", "licensing"}:
             yield from self._licence_noun(noun)
+        if lem in USE_NOUNS:
+            yield from self._use_noun(noun, lem)
         parent_company = lem in {"company", "firm", "group"} and any(lemma(c) == "parent" for c in children(noun, "compound", "amod"))
         if noun.dep_ == "appos" and (lem in INVESTOR_NOUNS | CUSTOMER_NOUNS | UNIT_NOUNS | PARENT_NOUNS | SUPPLIER_NOUNS or noun.lower_ == "one" or parent_company):
             yield from self._role_noun(noun, self.args(noun.head), "appos")
+        if parent_company and noun.dep_ != "appos" and self.owners(noun):
+            # "Veridian's parent company, Halsey Group, ...": the possessor is the unit
+            parents = [m for c in children(noun, "appos") for m in self.args(c) if m.entity.type == "company"]
+            yield Candidate("subsidiary_of", self.owners(noun), parents, "subsidiary.parent_company", 0.85, noun)
         if lem in PARENT_NOUNS and noun.dep_ != "appos":
             # "Google parent Alphabet": compound names the unit, appos/head names the parent
             kids = self.compounds(noun) + self.owners(noun)
@@ -1208,6 +1595,7 @@ class SentenceRules:
         if not investors and not investees and self.compounds(noun) and noun.dep_ == "pobj" and noun.head.lower_ == "on":
             investors = self.compounds(noun)  # "declined to comment on the Google investment"
             investees = self.subjects(noun.head.head) if noun.head.head.pos_ == "VERB" else []
+        investees = [m for m in investees if not (m.place or (m.weak and noun.doc[m.start].ent_type_ in {"GPE", "LOC"}))]  # "its largest investment in Europe"
         if lem in {"stake", "stakes", "holding", "shareholding"} and self._controlling(noun):
             yield Candidate("subsidiary_of", investees, investors, "subsidiary.majority_stake", 0.85, noun)
             return
@@ -1243,23 +1631,102 @@ class SentenceRules:
             yield Candidate("invests_in", owners, named, "invest.joint_venture", 0.8, noun)
 
     def _partner_noun(self, noun: Token, lem: str) -> Iterator[Candidate]:
+        if lem == "up" and not any(c.lower_ == "tie" for c in children(noun, "compound")):
+            return  # "tie-up" is split as "tie - up"
         if lem == "venture":
             yield from self._venture_owners(noun)
-        a = self.owners(noun) + self.compounds(noun)
+        if self._called_off(noun):
+            return  # "talks on an alliance collapsed", "denied it had agreed a partnership"
+        a = [m for m in self.owners(noun) + self.compounds(noun) if not (lem == "up" and m.entity.id == "tie")]
         b = self.pobjs(noun, {"with"})
         between = self.pobjs(noun, {"between"})
+        gov = noun.head if noun.dep_ == "dobj" else None
+        if noun.dep_ == "nsubj" and noun.head.dep_ in {"ccomp", "xcomp"}:
+            gov = noun.head.head  # "X and Y announced a partnership to develop ..."
+        gov_lem = lemma(gov) if gov is not None else ""
         if len(between) >= 2:
-            yield from _all_pairs(between, f"partner.noun.{lem}.between", 0.8, noun)
+            yield from _partner_pairs(between, f"partner.noun.{lem}.between", 0.8, noun)
         elif a and b:
-            yield Candidate("partners_with", a, b, f"partner.noun.{lem}", 0.8, noun)
+            yield from _partner_cands(a, b, f"partner.noun.{lem}", 0.8, noun)
         elif len(a) >= 2:
-            yield Candidate("partners_with", a[:1], a[1:], f"partner.noun.{lem}.compound", 0.75, noun)
-        elif b and noun.dep_ == "dobj" and lemma(noun.head) in {"announce", "sign", "form", "strike", "extend", "expand", "deepen", "forge", "seal", "enter", "have", "agree"}:
-            yield Candidate("partners_with", self.subjects(noun.head), b, f"partner.noun.{lem}.verb", 0.8, noun)
-        elif not b and noun.dep_ == "dobj" and lemma(noun.head) in {"announce", "sign", "form", "strike", "forge", "seal", "enter"}:
-            subs = self.subjects(noun.head)
+            yield from _partner_cands(a[:1], a[1:], f"partner.noun.{lem}.compound", 0.75, noun)
+        elif b and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "through"}:
+            # "X, in partnership with Y, will build", "built by X in collaboration with Y"
+            host = noun.head.head
+            parties = self.args(host) if self.coref.mention_at(host) is not None else (self.agents(host) if is_passive(host) else self.subjects(host))
+            yield from _partner_cands(parties, b, f"partner.noun.{lem}.in", 0.75, noun)
+        elif b and gov is not None and gov_lem in PARTNER_FORM_VERBS:
+            subs = self.subjects(gov)
+            yield from _partner_cands(subs, b, f"partner.noun.{lem}.verb", 0.8, noun)
+            if len(subs) >= 2:  # "A and B formed an alliance with C"
+                yield from _partner_pairs(subs, f"partner.noun.{lem}.verb", 0.75, noun)
+        elif not b and gov is not None and gov_lem in PARTNER_FORM_VERBS - {"have", "extend", "expand", "deepen"}:
+            subs = self.subjects(gov)
             if len(subs) >= 2:
-                yield from _all_pairs(subs, f"partner.noun.{lem}.conj", 0.75, noun)
+                yield from _partner_pairs(subs, f"partner.noun.{lem}.conj", 0.75, noun)
+
+    def _pair_parties(self, tok: Token) -> list[Mention]:
+        """"the two companies", "both groups", "the pair": the two companies named just before,
+        in this sentence or else the previous one; nothing unless there are exactly two."""
+        two = any(c.lower_ in {"two", "both"} for c in tok.children if c.dep_ in {"nummod", "det", "predet", "amod"})
+        if not (two and tok.tag_ == "NNS" or (tok.lower_ == "pair" and any(c.lower_ == "the" for c in tok.children))):
+            return []
+        mentions = [m for m in self.coref.ents.mentions if m.entity.type == "company" and not m.coref]
+        sent_start = tok.sent.start
+        for lo, hi in ((sent_start, tok.i), (tok.doc[sent_start - 1].sent.start if sent_start else 0, sent_start)):
+            found: list[Mention] = []
+            for m in mentions:
+                if lo <= m.start < hi and all(m.entity.id != f.entity.id for f in found):
+                    found.append(m)
+            if found:
+                return found if len(found) == 2 else []
+        return []
+
+    def _called_off(self, tok: Token) -> bool:
+        """The relation is only talked about, or denied: governed within a few heads by "talks",
+        "plans", or a verb of denial/collapse (precision over the shared negation check)."""
+        cur = tok
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.pos_ == "NOUN" and lemma(cur) in HEDGE_NOUNS:
+                return True
+            if cur.pos_ in {"VERB", "AUX"} and lemma(cur) in CALL_OFF_VERBS:
+                return True
+        return False
+
+    def _use_noun(self, noun: Token, lem: str) -> Iterator[Candidate]:
+        """"Anthropic's use of Google Cloud", "Microsoft's access to OpenAI's models", "gaining
+        access to X's TPUs", "orders for Intel's accelerators": the source supplies the user."""
+        if self._called_off(noun) or _cut_off(noun):
+            return  # "lost access to", "restricted its use of", "talks about access"
+        words = {"access": {"to"}, "reliance": {"on", "upon"}, "dependence": {"on", "upon"}, "dependency": {"on", "upon"}}.get(lem, {"of", "for", "on"})
+        sources = preps(noun, words)
+        if lem in {"purchase", "purchases", "order", "orders", "spending"}:
+            sources = [p for p in sources if self.coref.mention_at(p) is None or self.coref.mention_at(p).entity.type == "product"]
+            if noun.dep_ == "compound":  # "purchase commitments of €140m for X's chips"
+                head = noun.head
+                sources += preps(head, {"for"}) + [p for o in preps(head, {"of"}) for p in preps(o, {"for"})]
+                if head.dep_ == "dobj":
+                    sources += preps(head.head, {"for"})
+        suppliers: list[Mention] = []
+        for s in sources:
+            direct = self.coref.mention_at(s) or self.coref.resolve(s)
+            if direct is not None and direct.entity.type != "product":
+                if lem in {"use", "reliance", "dependence", "dependency", "adoption", "deployment"}:
+                    suppliers += [m for m in self.args(s) if m.entity.type == "company"]
+                continue
+            suppliers += self._supply_sources(s)
+        if not suppliers:
+            return
+        users = self.owners(noun) if lem != "access" else []  # "Microsoft's access to X's IP" is a licence term, not a sale
+        if not users:
+            gov = noun.head if noun.dep_ == "dobj" else (noun.head.head if noun.dep_ == "compound" and noun.head.dep_ == "dobj" else None)
+            if gov is not None and gov.pos_ in {"VERB", "AUX"} and lemma(gov) in USE_NOUN_VERBS:
+                users = self.subjects(gov)  # "Anthropic gained access to X's TPUs"
+        users = [m for m in users if m.entity.type == "company"]
+        yield Candidate("supplies", suppliers, users, f"supply.noun.{lem}", 0.75, noun)
 
     def _licence_noun(self, noun: Token) -> Iterator[Candidate]:
         """"its licence to Arm's technology": the technology's owner supplies the licensee."""
@@ -1308,8 +1775,12 @@ class SentenceRules:
     def _described(self, noun: Token) -> list[Mention]:
         """The entity a modified noun describes, also through an apposition ("X, the Y-owned Z")."""
         found = self.args(noun)
-        if not found and noun.dep_ == "appos":
-            found = self.args(noun.head)
+        if not found and noun.dep_ == "appos" and noun.left_edge.i - noun.head.i <= 2:
+            found = self.args(noun.head)  # adjacent only: "X, the Y-owned Z"; a far "appos" is a misparse
+        left = noun.left_edge.i
+        if not found and noun.dep_ not in {"nsubj", "nsubjpass"} and left >= 2 and noun.doc[left - 1].text == "," and noun.doc[left].lower_ in {"the", "a", "an"}:
+            m = self.coref.mention_at(noun.doc[left - 2])  # "with X, the AI company owned by Y": a misparsed apposition
+            found = [m] if m is not None and m.entity.type == "company" and not m.coref else []
         return found
 
     def _possessive_units(self) -> Iterator[Candidate]:
@@ -1325,6 +1796,55 @@ class SentenceRules:
                 yield Candidate("subsidiary_of", [head], [m], "subsidiary.possessive", 0.8, tok)
 
 
+def _affirmed(pobjs: list[Token]) -> list[Token]:
+    """Drop prepositional objects the sentence sets aside: "trained on X's TPUs, not on Y's GPUs",
+    "on X rather than on Y", "instead of Y"."""
+    out = []
+    for o in pobjs:
+        prep = o.head
+        left = [t.lower_ for t in o.doc[max(prep.i - 3, 0) : prep.i]]
+        if prep.dep_ == "conj" and any(w in {"not", "than", "instead", "nor"} for w in left):
+            continue
+        if any(c.dep_ == "neg" for c in prep.children) or (prep.i > 0 and o.doc[prep.i - 1].lower_ in {"not", "than"}):
+            continue
+        out.append(o)
+    return out
+
+
+def _cut_off(noun: Token) -> bool:
+    """A use noun under a verb that takes it away or limits it ("lost access to", "restricted
+    its use of", "cut off access"), or under "without"/"no"."""
+    if any(c.lower_ in {"no", "without"} for c in noun.children):
+        return True
+    if noun.head.lower_ in {"without", "instead"}:
+        return True
+    return lemma(noun.head) in {"lose", "restrict", "limit", "curb", "cut", "deny", "block", "revoke", "end", "bar", "ban", "suspend", "halt", "reduce", "withdraw", "prevent", "stop", "cap", "pause"}
+
+
+def _jointly(verb: Token) -> bool:
+    """"jointly develop", "develop together", "co-develop": the subjects act as partners."""
+    return any(c.lower_ in {"jointly", "together", "collaboratively"} for c in verb.children if c.dep_ in {"advmod", "prt"})
+
+
+def _partner_cands(a: list[Mention], b: list[Mention], rule: str, confidence: float, trigger: Token) -> Iterator[Candidate]:
+    """partners_with between two sides, minus a regulator paired with a company: an authority's
+    "cooperation with X" is mis-resolved "its", never a commercial partnership."""
+    a_types = {m.entity.type for m in a}
+    b_types = {m.entity.type for m in b}
+    if "company" in b_types:
+        a = [m for m in a if m.entity.type != "regulator"]
+    if "company" in a_types:
+        b = [m for m in b if m.entity.type != "regulator"]
+    if a and b:
+        yield Candidate("partners_with", a, b, rule, confidence, trigger)
+
+
+def _partner_pairs(parties: list[Mention], rule: str, confidence: float, trigger: Token) -> Iterator[Candidate]:
+    """Every pair of a list of partners ("A, B and C formed a venture"), regulators kept apart."""
+    for i in range(len(parties) - 1):
+        yield from _partner_cands(parties[i : i + 1], parties[i + 1 :], rule, confidence, trigger)
+
+
 def _all_pairs(parties: list[Mention], rule: str, confidence: float, trigger: Token) -> Iterator[Candidate]:
     """"A, B and C formed a venture": every pair partners, not just A with each of the others."""
     for i in range(len(parties) - 1):
@@ -1332,6 +1852,30 @@ def _all_pairs(parties: list[Mention], rule: str, confidence: float, trigger: To
 
 
 # ---------------------------------------------------------------- negation, hedging, attributes
+def _review_not_started(trigger: Token) -> bool:
+    """A review that a negated verb never began: "did not open a probe into X" (noun under a
+    negated opening verb) or "does not plan to review X" (verb under a negated intention)."""
+    head = trigger.head
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and lemma(head) in {"open", "launch", "begin", "start", "conduct", "initiate"}:
+        return any(c.dep_ == "neg" or c.lower_ == "never" for c in head.children)
+    if trigger.dep_ in {"xcomp", "conj"} and lemma(trigger) in DIRECT_NEG_REGULATE:
+        return any(c.dep_ == "neg" for c in head.children) and lemma(head) in {"intend", "plan", "expect", "need", "want", "review", "investigate", "examine"}
+    return False
+
+
+def _enclosing_deal(verb: Token, limit: int = 4) -> Token | None:
+    """The deal noun a clause describes ("a deal the FTC reviewed before clearing it"), so a
+    pronoun inside that clause refers to it rather than to the article's main deal."""
+    tok = verb
+    for _ in range(limit):
+        if tok.dep_ in {"relcl", "acl"}:
+            return tok.head if lemma(tok.head) in DEAL_NOUNS and tok.head.pos_ == "NOUN" else None
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
 def _verb_chain(tok: Token, limit: int = 6) -> list[Token]:
     """The trigger and the verbs (and plan-like nouns) that govern it as complements."""
     out = [tok]
@@ -1361,6 +1905,8 @@ def is_negated(trigger: Token, predicate: str) -> bool:
     if predicate == "regulates":
         if trigger.dep_ == "xcomp" and lemma(trigger.head) in PETITION_VERBS:
             return True  # "senators urged the FTC to examine ...": a request, not a review
+        if _review_not_started(trigger):
+            return True  # "has not opened an investigation into", "does not intend to review"
         return lemma(trigger) in DIRECT_NEG_REGULATE and any(c.dep_ == "neg" or c.lower_ in {"never", "no"} for c in trigger.children)
     chain = _verb_chain(trigger)
     for i, t in enumerate(chain):

@@ -1,0 +1,358 @@
+"""supplies / partners_with phrasing families, one invented sentence per case (never copied from
+the corpus). Unknown companies ("Veridian Robotics", "Klarfeld AG") are used on purpose so the
+rules cannot lean on the gazetteer; each family also has a distractor that must stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Article, Extraction
+
+Triple = tuple[str, str, str]
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    from ingest.extract import get_extractor
+
+    return get_extractor()
+
+
+def run(extractor, text: str) -> Extraction:  # type: ignore[no-untyped-def]
+    art = Article(id="p-" + str(abs(hash(text)) % 10**8), title="test", text=text, date="2024-05-01")
+    return next(iter(extractor.extract([art])))
+
+
+def triples(extractor, text: str) -> set[Triple]:  # type: ignore[no-untyped-def]
+    return {(f.subject, f.predicate, f.object) for f in run(extractor, text).facts}
+
+
+def sym(ts: set[Triple]) -> set[Triple]:
+    """partners_with is symmetric: compare both directions."""
+    return ts | {(o, p, s) for s, p, o in ts if p == "partners_with"}
+
+
+VR, KL = "veridian-robotics", "klarfeld"
+
+CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
+    # ------------------------------------------------------------------ supplies: buying capacity
+    (
+        "committed to buy capacity on X's cloud",
+        "Veridian Robotics has committed to buy $2bn of computing capacity on Oracle's cloud over five years.",
+        {("oracle", "supplies", VR)},
+        {(VR, "supplies", "oracle")},
+    ),
+    (
+        "rent GPUs from a named operator",
+        "Klarfeld AG rents about 3,000 GPUs from CoreWeave on two-year terms.",
+        {("coreweave", "supplies", KL)},
+        set(),
+    ),
+    # ------------------------------------------------------------------ supplies: where the chips come from
+    (
+        "trains on chips designed by X",
+        "Veridian Robotics trains its models on chips designed by Nvidia.",
+        {("nvidia", "supplies", VR)},
+        set(),
+    ),
+    (
+        "trains on units rented from X, not on its own hardware",
+        "Klarfeld AG trains its models on tensor processing units rented from Google Cloud rather than on hardware it owns.",
+        {("google-cloud", "supplies", KL)},
+        set(),
+    ),
+    (
+        "trains on a machine made up of X chips",
+        "Veridian Robotics trains its models on a supercomputer made up of Nvidia chips.",
+        {("nvidia", "supplies", VR)},
+        set(),
+    ),
+    (
+        "passive trained on X's chips, not on Y's",
+        "Klarfeld AG said its vision models were trained on Google's TPUs, not on Nvidia hardware.",
+        {("google", "supplies", KL)},
+        {("nvidia", "supplies", KL)},
+    ),
+    (
+        "passive used by / in someone's cloud",
+        "Klarfeld AG's Helix accelerators are used by Meta and in Microsoft's Azure cloud.",
+        {(KL, "supplies", "meta-platforms"), (KL, "supplies", "microsoft")},
+        set(),
+    ),
+    # ------------------------------------------------------------------ supplies: runs on
+    (
+        "a company's facility runs on X's chips",
+        "Veridian Robotics's data centre outside Oslo runs almost entirely on AMD accelerators.",
+        {("amd", "supplies", VR)},
+        set(),
+    ),
+    (
+        "all of its workloads remain on X",
+        "Veridian Robotics said all of its workloads remain on Microsoft Azure.",
+        {("microsoft", "supplies", VR)},
+        set(),
+    ),
+    (
+        "distractor: remains on track",
+        "Klarfeld AG remains on track to list its shares in Frankfurt, Veridian Robotics said.",
+        set(),
+        {("veridian-robotics", "supplies", KL), (KL, "supplies", VR)},
+    ),
+    (
+        "rolled out X's assistant to its staff",
+        "Klarfeld AG rolled out Anthropic's Claude to its 4,000 employees last month.",
+        {("anthropic", "supplies", KL)},
+        set(),
+    ),
+    (
+        "distractor: switched on a cluster is not a switch to a supplier",
+        "Last week Klarfeld AG switched on Project Rainier, a cluster of Trainium2 chips.",
+        set(),
+        {("amazon-web-services", "supplies", KL)},
+    ),
+    # ------------------------------------------------------------------ supplies: roles
+    (
+        "coordinated roles: provider and training partner",
+        "Amazon Web Services remains Veridian Robotics's primary cloud provider and training partner.",
+        {("amazon-web-services", "supplies", VR)},
+        set(),
+    ),
+    (
+        "provider for a company's product",
+        "Oracle will remain the exclusive cloud provider for Klarfeld AG's inspection service, the companies said.",
+        {("oracle", "supplies", KL)},
+        set(),
+    ),
+    (
+        "manufacturing partner for a company's systems",
+        "Veridian Robotics will become a preferred manufacturing partner for Klarfeld AG's warehouse robots.",
+        {(VR, "supplies", KL)},
+        {(VR, "partners_with", KL)},
+    ),
+    (
+        "product maker as the customer: the X maker's provider",
+        "OpenAI released a new model, and Azure is the ChatGPT maker's exclusive cloud provider.",
+        {("microsoft", "supplies", "openai")},
+        set(),
+    ),
+    (
+        "a buyer of X modems",
+        "Klarfeld AG, long a big buyer of Broadcom modems, is moving to its own designs.",
+        {("broadcom", "supplies", KL)},
+        set(),
+    ),
+    (
+        "passive designation as supplier",
+        "Klarfeld AG was picked by Veridian Robotics as its preferred cloud provider.",
+        {(KL, "supplies", VR)},
+        {(VR, "supplies", KL)},
+    ),
+    # ------------------------------------------------------------------ supplies: making things for
+    (
+        "fabricates a company's chips",
+        "Samsung fabricates Veridian Robotics's vision chips at its plants in Korea.",
+        {("samsung-electronics", "supplies", VR)},
+        {(VR, "supplies", "samsung-electronics")},
+    ),
+    (
+        "relative clause: the wafers that X fabricates for Y",
+        "The wafers that Samsung fabricates for Veridian Robotics are shipped to Texas.",
+        {("samsung-electronics", "supplies", VR)},
+        set(),
+    ),
+    (
+        "relative clause: the campus that X is building for Y",
+        "The campus that Klarfeld AG is building for Oracle will house thousands of GPUs.",
+        {(KL, "supplies", "oracle")},
+        set(),
+    ),
+    (
+        "distractor: makes its own chips",
+        "Klarfeld AG makes its own chips in Dresden, unlike Veridian Robotics.",
+        set(),
+        {(KL, "supplies", VR)},
+    ),
+    # ------------------------------------------------------------------ supplies: use nouns
+    (
+        "expand its use of X / gain access to X's chips",
+        "Klarfeld AG agreed to expand its use of Google Cloud, gaining access to more processors.",
+        {("google-cloud", "supplies", KL)},
+        set(),
+    ),
+    (
+        "gained access to X's chips",
+        "Veridian Robotics gained access to Nvidia's newest chips under the deal.",
+        {("nvidia", "supplies", VR)},
+        set(),
+    ),
+    (
+        "distractor: lost access",
+        "Veridian Robotics lost access to Nvidia's newest chips after the export rules.",
+        set(),
+        {("nvidia", "supplies", VR)},
+    ),
+    (
+        "purchase commitments for X's accelerators",
+        "Klarfeld AG disclosed purchase commitments of €140 million for Intel's Gaudi 3 accelerators.",
+        {("intel", "supplies", KL)},
+        set(),
+    ),
+    (
+        "reliance on X's cloud",
+        "Klarfeld AG's reliance on Amazon's cloud has grown since 2022.",
+        {("amazon", "supplies", KL)},
+        set(),
+    ),
+    (
+        "models power many of Y's features",
+        "Cohere, whose models power many of Oracle's AI features, raised money this year.",
+        {("cohere", "supplies", "oracle")},
+        set(),
+    ),
+    # ------------------------------------------------------------------ supplies: distractors
+    (
+        "distractor: selling a share of a unit is a divestiture",
+        "Klarfeld AG agreed to sell 51% of Veridian Robotics, its chip-design unit, to Silver Lake.",
+        set(),
+        {(KL, "supplies", "silver-lake")},
+    ),
+    (
+        "distractor: a convertible note is money, not a supply",
+        "Fernhill Ventures provided a $12 million convertible note to Klarfeld AG.",
+        set(),
+        {("fernhill-ventures", "supplies", KL)},
+    ),
+    (
+        "distractor: picked up a start-up is an acquisition",
+        "In a surprise move, Klarfeld AG picked up search start-up Veridian Robotics last year.",
+        {(KL, "acquires", VR)},
+        {(VR, "supplies", KL)},
+    ),
+    (
+        "relies on X for cloud, but not 'relied on money from X'",
+        "Klarfeld AG relies on Oracle for its cloud computing. Veridian Robotics has relied on money from Fernhill Ventures since 2021.",
+        {("oracle", "supplies", KL)},
+        {("fernhill-ventures", "supplies", VR)},
+    ),
+    # ------------------------------------------------------------------ partners_with
+    (
+        "in partnership with, passive",
+        "The forecasting service was built by Veridian Robotics in partnership with Klarfeld AG.",
+        {(VR, "partners_with", KL)},
+        set(),
+    ),
+    (
+        "X's tie-up with Y",
+        "Klarfeld AG's tie-up with Veridian Robotics, first struck in 2022, now covers warehouse robots.",
+        {(KL, "partners_with", VR)},
+        set(),
+    ),
+    (
+        "A and B announced a partnership to develop",
+        "Klarfeld AG and Veridian Robotics announced a partnership to jointly develop sensors for warehouses.",
+        {(KL, "partners_with", VR)},
+        set(),
+    ),
+    (
+        "A and B will jointly develop",
+        "Veridian Robotics and Klarfeld AG will jointly develop processors for data centres.",
+        {(VR, "partners_with", KL)},
+        set(),
+    ),
+    (
+        "joined forces, with and without 'with'",
+        "Klarfeld AG has joined forces with Veridian Robotics on delivery drones.",
+        {(KL, "partners_with", VR)},
+        set(),
+    ),
+    (
+        "distractor: joined the board is no partnership",
+        "Klarfeld AG's finance chief joined the board of Veridian Robotics in March.",
+        set(),
+        {(KL, "partners_with", VR)},
+    ),
+    (
+        "tied up with",
+        "Veridian Robotics tied up with Klarfeld AG on warehouse sensors.",
+        {(VR, "partners_with", KL)},
+        set(),
+    ),
+    (
+        "A and B formed an alliance with C: all three partner",
+        "Klarfeld AG and Veridian Robotics have formed an alliance with Amazon Web Services to sell robots to retailers.",
+        {(KL, "partners_with", VR), (KL, "partners_with", "amazon-web-services"), (VR, "partners_with", "amazon-web-services")},
+        set(),
+    ),
+    (
+        "A and B set up a joint venture",
+        "Klarfeld AG and Veridian Robotics have set up a joint venture to sell robots in Japan.",
+        {(KL, "partners_with", VR)},
+        set(),
+    ),
+    (
+        "a research partner of X",
+        "Veridian Robotics, a research partner of Klarfeld AG, said its trial had succeeded.",
+        {(VR, "partners_with", KL)},
+        set(),
+    ),
+    (
+        "MoU with X to develop",
+        "Veridian Robotics signed a memorandum of understanding with Klarfeld AG to develop data-centre chips.",
+        {(VR, "partners_with", KL)},
+        {(VR, "supplies", KL), (KL, "supplies", VR)},
+    ),
+    (
+        "agreed with X to jointly develop",
+        "Veridian Robotics said on Thursday that it had agreed with Klarfeld AG to jointly develop drones.",
+        {(VR, "partners_with", KL)},
+        set(),
+    ),
+    (
+        "distractor: talks on an alliance collapsed",
+        "Talks on a chip-design alliance between Veridian Robotics and Klarfeld AG collapsed last week.",
+        set(),
+        {(VR, "partners_with", KL)},
+    ),
+    (
+        "distractor: denied agreeing a partnership",
+        "Klarfeld AG denied a report that it had agreed a partnership with Veridian Robotics on sensors.",
+        set(),
+        {(KL, "partners_with", VR)},
+    ),
+    (
+        "distractor: a regulator's 'its cooperation' is not a partnership",
+        "The Bundeskartellamt cited Microsoft's own assistant and its cooperation with Klarfeld AG.",
+        set(),
+        {("bundeskartellamt", "partners_with", KL)},
+    ),
+]
+
+
+@pytest.mark.parametrize("name,text,expected,forbidden", CASES, ids=[c[0] for c in CASES])
+def test_phrasing(extractor, name: str, text: str, expected: set[Triple], forbidden: set[Triple]) -> None:  # type: ignore[no-untyped-def]
+    got = sym(triples(extractor, text))
+    missing = expected - got
+    assert not missing, f"{name}: missing {missing}; got {got}"
+    wrong = forbidden & got
+    assert not wrong, f"{name}: produced forbidden {wrong}"
+
+
+def test_partner_role_needs_a_business_modifier(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"Jane Holt, a partner of Sequoia" is a job title; a fund's "limited partner" is an investor."""
+    for text in (
+        "Jane Holt, a partner of Sequoia Capital, joined the board of Veridian Robotics.",
+        "Klarfeld AG, a limited partner of Index Ventures, reported gains.",
+    ):
+        assert not {t for t in triples(extractor, text) if t[1] == "partners_with"}, text
+
+
+def test_exclusive_provider_keeps_exclusivity(extractor) -> None:  # type: ignore[no-untyped-def]
+    facts = [f for f in run(extractor, "Oracle is Veridian Robotics's exclusive cloud provider.").facts if f.predicate == "supplies"]
+    assert [(f.subject, f.object) for f in facts] == [("oracle", VR)]
+    assert facts[0].attributes.get("exclusivity") == "exclusive"
+
+
+def test_in_house_distribution_is_not_a_supply(extractor) -> None:  # type: ignore[no-untyped-def]
+    """A maker building its assistant into its own subsidiary's app is not selling to it."""
+    got = triples(extractor, "Meta faces a probe for building its AI assistant into WhatsApp.")
+    assert not {t for t in got if t[1] == "supplies"}
