@@ -53,7 +53,10 @@ HEDGE_FACTOR = 0.6
 DEAL_FACTOR = 0.9  # parties found through "the deal" rather than named in the sentence
 COREF_FACTOR = 0.9
 CHUNK_ARTICLES = 64
-REFERRING_WORDS = PRONOUNS | COMPANY_HEADS | REGULATOR_HEADS | {"which", "who", "whose"}
+REFERRING_WORDS = PRONOUNS | COMPANY_HEADS | REGULATOR_HEADS | {
+    "which", "who", "whose", "companies", "firms", "groups", "pair", "both", "two", "deal",
+    "transaction", "merger", "takeover", "acquisition", "purchase",
+}  # a sentence naming no one can still refer to parties ("the two companies")
 UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "entity_linker", "morphologizer", "senter")
 
 

@@ -685,3 +685,9 @@ def test_every_pair_of_coordinated_partners_is_linked(extractor) -> None:  # typ
     text = "Hitachi, Siemens and Alstom have formed a joint venture called Orbitrail to build signalling systems."
     pairs = {frozenset((s, o)) for s, p, o in triples(extractor, text) if p == "partners_with"}
     assert {frozenset(("hitachi", "siemens")), frozenset(("hitachi", "alstom")), frozenset(("siemens", "alstom"))} <= pairs
+
+
+def test_a_sentence_naming_no_one_still_relates_the_parties_it_refers_to(extractor) -> None:  # type: ignore[no-untyped-def]
+    got = triples(extractor, "Halvard Systems and Lumora Labs reported results on Monday. "
+                  "The two companies will jointly develop warehouse robots.")
+    assert ("halvard-systems", "partners_with", "lumora-labs") in got
