@@ -45,7 +45,10 @@ NOT_ORGS = {
     "the guardian", "politico", "the washington post", "business insider", "fortune", "forbes",
     "nasdaq", "nyse", "s&p", "dow jones", "wall street", "silicon valley", "big tech",
     "generative ai", "artificial intelligence", "agi", "api", "apis", "esg",
+    "cpu", "cpus", "npu", "npus", "hbm", "dram", "nand", "asic", "asics", "fpga", "soc", "socs",
+    "aiops", "saas", "paas", "iaas", "sdk", "os", "llm ops", "mlops", "pbc",
 }  # fmt: skip
+MODEL_NUMBER_RE = re.compile(r"^[A-Z]{1,4}-?\d{2,4}[A-Z]{0,3}$")  # "GB300", "MI355X", "H20": chips, not firms
 COMPANY_HEADS = {
     "parent", "owner", "carmaker", "automaker", "drugmaker", "chipmaker", "retailer", "company", "startup", "start-up", "firm", "group", "giant", "maker", "developer", "lab",
     "laboratory", "business", "provider", "unit", "subsidiary", "outfit", "rival",
@@ -141,6 +144,8 @@ ORG_WORDS = {
 def guess_type(name: str, label: str) -> str:
     """Type of a name the gazetteer does not know, from the NER label and head words."""
     words = set(re.findall(r"[a-z]+", name.lower()))
+    if MODEL_NUMBER_RE.match(name):
+        return "product"
     if label == "PERSON":
         return "company" if words & ORG_WORDS else "person"
     if label in LABEL_TYPE:
@@ -152,6 +157,15 @@ def guess_type(name: str, label: str) -> str:
     if words & _GOVERNMENT_WORDS:
         return "government"
     return "company"
+
+
+def trim_parenthesis(ent: Span) -> Span:
+    """"Innovation Park Artificial Intelligence (Ipai": the NER ran into the acronym's bracket;
+    the name ends before it (the acronym is learnt separately)."""
+    for tok in ent:
+        if tok.text == "(" and tok.i > ent.start:
+            return Span(ent.doc, ent.start, tok.i, label=ent.label_, span_id=ent.id_)
+    return ent
 
 
 def split_coordinated(ent: Span, known: Callable[[str], bool]) -> list[Span]:
@@ -169,6 +183,17 @@ def split_coordinated(ent: Span, known: Callable[[str], bool]) -> list[Span]:
                 if left.text[:1].isupper() and right.text[:1].isupper() and (known(left.text) or known(right.text)):
                     return [Span(ent.doc, left.start, left.end, label=ent.label_), Span(ent.doc, right.start, right.end, label=ent.label_)]
     return [ent]
+
+
+# A place stands for a company only as an argument ("agreed to buy Nuance"), never as a modifier
+# ("the San Francisco start-up", "China's regulator", "the carmaker's US arm").
+PLACE_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"}
+
+
+def _dateline(span: Span) -> bool:
+    """"TORONTO - Cohere said ...": an upper-case place opening a story is its dateline."""
+    doc = span.doc
+    return span.text.isupper() and span.end < len(doc) and doc[span.end].text in {"-", "—", "–", ":", "("}
 
 
 WEAK_LABELS = {"NORP", "LOC", "WORK_OF_ART", "EVENT", "FAC"}  # not PRODUCT: that is our product label too
@@ -271,14 +296,14 @@ class EntityResolver:
         def known(name: str) -> bool:
             return name_key(name) in self.gaz.by_name or name_key(name) in org_keys
 
-        for ent in (part for e in doc.ents for part in split_coordinated(e, known)):
+        for ent in (part for e in doc.ents for part in split_coordinated(trim_parenthesis(e), known)):
             entity = self._entity_for(ent, keys, acronyms, org_keys)
             if entity is None:
                 weak = self._mislabelled_name(ent)
                 if weak is not None:
                     out.add(weak)
                     continue
-                if ent.label_ == "GPE" and not ent.id_:
+                if ent.label_ == "GPE" and not ent.id_ and ent.root.dep_ in PLACE_ARG_DEPS and not _dateline(ent):
                     name = canonical_name(ent.text)
                     if name and name_key(name) not in NOT_ORGS:
                         place = Entity(id=slugify(name), label=name, type="company")
@@ -479,6 +504,9 @@ class EntityResolver:
             span = doc[i:j]
             root = span.root
             words = {t.text for t in span}
+            if _dateline(span):
+                i = j
+                continue
             if root.dep_ in ARG_DEPS and not words & NOT_NAME_WORDS and not (len(span) == 1 and len(tok.text) < 2):
                 name = canonical_name(span.text)
                 if name and name_key(name) not in NOT_ORGS and name_key(name) not in self._not_orgs:

@@ -122,6 +122,7 @@ LEGAL_SUFFIX_TOKENS = {
 UNIT_NAME_WORDS = {
     "Ventures", "Capital", "Fund", "Foundry", "Investments", "Labs", "Research", "Holdings",
     "Industrial", "Innovation", "Growth", "Partners", "Vision", "Cloud", "Semiconductor",
+    "Networking", "Software", "Security", "Robotics", "Solutions",
 }  # fmt: skip
 
 

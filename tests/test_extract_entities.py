@@ -209,3 +209,21 @@ def test_unknown_company_the_ner_mislabels_is_kept_in_a_company_slot(extractor) 
     got = facts(extractor, "The CMA referred Castellan Foods' takeover of Pemberton Dairies to a phase 2 investigation.")
     assert ("castellan-foods", "acquires", "pemberton-dairies") in got  # the NER says WORK_OF_ART
     assert not types(extractor, "Republicans and the Chinese criticised the deal, the French said.")
+
+
+def test_places_as_modifiers_and_datelines_are_not_parties(extractor) -> None:  # type: ignore[no-untyped-def]
+    got = facts(extractor, "TORONTO - The San Francisco answer-engine start-up Quillfair has snapped up "
+                "Carbonet, a Seattle company. China's market regulator said Quillfair broke the law.")
+    assert ("quillfair", "acquires", "carbonet") in got
+    assert not any({"toronto", "san-francisco", "china"} & {s, o} for s, _, o in got)
+
+
+def test_chip_model_numbers_and_generic_tech_words_are_not_companies(extractor) -> None:  # type: ignore[no-untyped-def]
+    ids = types(extractor, "Veltrana will rent clusters of GB300 and MI355X chips from Corvane Cloud, and its CPU team grew.")
+    assert ids.get("gb300") in {None, "product"} and ids.get("mi355x") in {None, "product"}
+    assert "cpu" not in ids
+
+
+def test_a_name_running_into_a_bracket_ends_before_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = run(extractor, "The Innovation Park Artificial Intelligence (Ipai) invested in Aleph Alpha.")
+    assert not any("(" in e.label for e in ex.entities)
