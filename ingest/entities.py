@@ -191,9 +191,22 @@ PLACE_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative
 
 
 def _dateline(span: Span) -> bool:
-    """"TORONTO - Cohere said ...": an upper-case place opening a story is its dateline."""
+    """"TORONTO - Cohere said ...", "TORONTO, July 22 —": an upper-case place opening a story or
+    paragraph is its dateline."""
     doc = span.doc
-    return span.text.isupper() and span.end < len(doc) and doc[span.end].text in {"-", "—", "–", ":", "("}
+    if not span.text.isupper() or span.end >= len(doc):
+        return False
+    nxt = doc[span.end].text
+    return nxt in {"-", "—", "–", ":", "("} or (nxt == "," and (span.start == 0 or doc[span.start - 1].is_space or doc[span.start].is_sent_start))
+
+
+def _continues_a_name(doc: Doc, i: int, out: ArticleEntities) -> bool:
+    """"its EC2 UltraServers", "Nvidia's Dynamo software": a capitalised word right after a
+    product, or compounding onto a company's name, names that company's product, not a firm."""
+    prev = out.by_token.get(i - 1)
+    if prev is None:
+        return False
+    return prev.entity.type == "product" or (doc[i - 1].dep_ == "compound" and doc[i - 1].head.i >= i)
 
 
 WEAK_LABELS = {"NORP", "LOC", "WORK_OF_ART", "EVENT", "FAC"}  # not PRODUCT: that is our product label too
@@ -504,7 +517,7 @@ class EntityResolver:
             span = doc[i:j]
             root = span.root
             words = {t.text for t in span}
-            if _dateline(span):
+            if _dateline(span) or _continues_a_name(doc, i, out):
                 i = j
                 continue
             if root.dep_ in ARG_DEPS and not words & NOT_NAME_WORDS and not (len(span) == 1 and len(tok.text) < 2):

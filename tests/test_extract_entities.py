@@ -227,3 +227,8 @@ def test_chip_model_numbers_and_generic_tech_words_are_not_companies(extractor) 
 def test_a_name_running_into_a_bracket_ends_before_it(extractor) -> None:  # type: ignore[no-untyped-def]
     ex = run(extractor, "The Innovation Park Artificial Intelligence (Ipai) invested in Aleph Alpha.")
     assert not any("(" in e.label for e in ex.entities)
+
+
+def test_a_capitalised_word_after_a_product_is_part_of_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    ids = types(extractor, "TORONTO, July 22 — Corvane will run on clusters that AWS builds with its EC2 UltraServers.")
+    assert "ultraservers" not in ids and "toronto" not in ids
