@@ -209,6 +209,7 @@ def _continues_a_name(doc: Doc, i: int, out: ArticleEntities) -> bool:
     return prev.entity.type == "product" or (doc[i - 1].dep_ == "compound" and doc[i - 1].head.i >= i)
 
 
+UNIT_WORDS = {"fund", "ventures", "capital", "labs", "foundation", "research", "arm", "investments"}
 WEAK_LABELS = {"NORP", "LOC", "WORK_OF_ART", "EVENT", "FAC"}  # not PRODUCT: that is our product label too
 QUANTITY_WORDS = {"million", "billion", "trillion", "bn", "m", "lira", "euros", "dollars", "pounds", "yen"}
 
@@ -353,8 +354,12 @@ class EntityResolver:
         if not key or key in NOT_ORGS or key in self._not_orgs or any(t.text in NOT_NAME_WORDS for t in span):
             return None
         known = self.gaz.by_name.get(key)
-        entity = self.gaz.entries[known].entity if known else Entity(id=slugify(name), label=name, type="company")
-        return Mention(span.start, span.end, entity, span.text, weak=known is None)
+        if known:
+            return Mention(span.start, span.end, self.gaz.entries[known].entity, span.text)
+        owned = self._owner_qualified(ent.doc, span.start, name)
+        if owned is not None:
+            return Mention(span.start, span.end, owned, span.text)
+        return Mention(span.start, span.end, Entity(id=slugify(name), label=name, type="company"), span.text, weak=True)
 
     @staticmethod
     def _org_keys(doc: Doc) -> set[str]:
@@ -380,6 +385,9 @@ class EntityResolver:
         qualified = self._place_qualified(ent, name)
         if qualified is not None:
             return qualified
+        owned = self._owner_qualified(ent.doc, ent.start, name) if label in {"ORG", "COMPANY"} else None
+        if owned is not None:
+            return owned
         if name in acronyms:
             return acronyms[name]
         if key in keys:
@@ -404,6 +412,22 @@ class EntityResolver:
             if hit is not None:
                 return self.gaz.entries[hit].entity
         return None
+
+    def _owner_qualified(self, doc: Doc, start: int, name: str) -> Entity | None:
+        """"OpenAI's Startup Fund", "Samsung's Catalyst Fund": a fund or unit named after a known
+        company's possessive is that company's unit ("OpenAI Startup Fund", parent OpenAI)."""
+        if start < 2 or doc[start - 1].lower_ not in {"'s", "’s"}:
+            return None
+        owner = self.gaz.by_name.get(name_key(doc[start - 2].text))
+        words = set(name_key(name).split())
+        if owner is None or not words & UNIT_WORDS or self.gaz.entries[owner].entity.type != "company":
+            return None
+        parent = self.gaz.entries[owner].entity
+        label_ = f"{canonical_name(doc[start - 2].text)} {name}"  # as written: "Samsung Catalyst Fund"
+        hit = self.gaz.by_name.get(name_key(label_))
+        if hit is not None:
+            return self.gaz.entries[hit].entity
+        return Entity(id=slugify(label_), label=label_, type="company", parent=parent.id)
 
     @staticmethod
     def _short_reference(
@@ -524,7 +548,10 @@ class EntityResolver:
                 name = canonical_name(span.text)
                 if name and name_key(name) not in NOT_ORGS and name_key(name) not in self._not_orgs:
                     known = keys.get(name_key(name)) or self._short_reference(name_key(name), "ORG", keys, self._counts)
-                    if known is not None and known.type != "person":
+                    owned = self._owner_qualified(doc, i, name)
+                    if owned is not None:
+                        out.add(Mention(i, j, owned, span.text))
+                    elif known is not None and known.type != "person":
                         out.add(Mention(i, j, known, span.text))  # "Novo" after "Novo Holdings"
                     else:
                         out.add(Mention(i, j, Entity(id=slugify(name), label=name, type="company"), span.text, weak=True))

@@ -232,3 +232,10 @@ def test_a_name_running_into_a_bracket_ends_before_it(extractor) -> None:  # typ
 def test_a_capitalised_word_after_a_product_is_part_of_it(extractor) -> None:  # type: ignore[no-untyped-def]
     ids = types(extractor, "TORONTO, July 22 — Corvane will run on clusters that AWS builds with its EC2 UltraServers.")
     assert "ultraservers" not in ids and "toronto" not in ids
+
+
+def test_a_fund_named_in_a_companys_possessive_is_its_unit(extractor) -> None:  # type: ignore[no-untyped-def]
+    ex = run(extractor, "Veltrana raised $75m from Microsoft, OpenAI's Startup Fund and Samsung's Catalyst Fund.")
+    units = {e.id: e.parent for e in ex.entities}
+    assert units.get("openai-startup-fund") == "openai" and units.get("samsung-catalyst-fund") == "samsung-electronics"
+    assert ("openai-startup-fund", "invests_in", "veltrana") in {(f.subject, f.predicate, f.object) for f in ex.facts}
