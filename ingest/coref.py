@@ -37,6 +37,7 @@ class Coref:
         self.ents = ents
         self.gaz = gazetteer
         self._cache: dict[int, Mention | None] = {}
+        self._groups: dict[int, list[Mention]] = {}
         self._raisers = self._find_raisers()
 
     def mention_at(self, tok: Token) -> Mention | None:
@@ -50,7 +51,11 @@ class Coref:
 
     def _resolve(self, tok: Token) -> Mention | None:
         low = tok.lower_
+        if tok.tag_ == "NNS":
+            return None  # "the two companies" is several firms: see group()
         if low in PRONOUNS and tok.pos_ == "PRON":
+            if _about_an_event(tok):
+                return None
             entity_mention = self._pronoun(tok)
         elif tok.pos_ == "NOUN" and (tok.lemma_.lower() in COMPANY_HEADS | REGULATOR_HEADS or low in COMPANY_HEADS):
             entity_mention = self._description(tok)
@@ -60,10 +65,76 @@ class Coref:
             return None
         return Mention(tok.i, tok.i + 1, entity_mention.entity, tok.text, coref=True)
 
+    def group(self, tok: Token) -> list[Mention]:
+        """The firms a plural reference stands for ("both", "the pair", "the two companies",
+        "they"): the coordinated names ("X and Y") last named in this or the previous sentence,
+        of the size the reference says; nothing when that is not clear-cut."""
+        size = _group_size(tok)
+        if size is None:
+            return []
+        if tok.i not in self._groups:
+            self._groups[tok.i] = self._group(tok, size)
+        return self._groups[tok.i]
+
+    def _group(self, tok: Token, size: int) -> list[Mention]:
+        sent = tok.sent
+        prev_start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for lo, hi in ((sent.start, tok.i), (prev_start, sent.start)):
+            if lo >= hi:
+                continue
+            groups = self._coordinations(lo, hi)
+            if tok.lower_ in {"they", "them", "their"}:
+                if any(t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ == "NNS" and t.lemma_.lower() not in GROUP_HEADS for t in self.doc[lo : tok.i]):
+                    return []  # "..., analysts said. They expect": people, not the firms
+                groups = [g for g in groups if _root_of(self.doc, g[0]).dep_ in {"nsubj", "nsubjpass"}]
+            fits = [g for g in groups if size == 0 and len(g) >= 2 or len(g) == size]
+            if fits:
+                return fits[-1] if len(fits) == 1 or hi == tok.i else []
+            if groups:
+                return []  # a list of another size: the reference is not to it
+            if size and tok.lower_ not in {"they", "them", "their"}:
+                named = list({m.entity.id: m for m in self.ents.mentions if lo <= m.start < hi and not m.coref and m.entity.type == "company"}.values())
+                if len(named) == size or len(named) > size:
+                    return named if len(named) == size else []
+        return []
+
+    def _conjoined(self, tok: Token) -> list[Mention]:
+        """The names of "X and Y" when ``tok`` heads such a list (empty for a single name)."""
+        first = self.mention_at(tok)
+        if first is None:
+            return []
+        members = [first]
+        for c in tok.subtree:
+            if c.dep_ == "conj" and (m := self.mention_at(c)) is not None and all(m.entity.id != x.entity.id for x in members):
+                members.append(m)
+        return members if len(members) >= 2 else []
+
+    def _coordinations(self, lo: int, hi: int) -> list[list[Mention]]:
+        """Lists of company names joined by "and"/commas between token ``lo`` and ``hi``."""
+        out = []
+        for m in self.ents.mentions:
+            if not (lo <= m.start < hi) or m.coref or m.entity.type != "company":
+                continue
+            root = _root_of(self.doc, m)
+            if root.dep_ == "conj" and self.mention_at(root.head) is not None:
+                continue  # a later member of a list already started
+            members = [m]
+            queue = [root]
+            while queue:
+                t = queue.pop(0)
+                for c in t.children:
+                    if c.dep_ == "conj" and (n := self.mention_at(c)) is not None and n.entity.type == "company":
+                        if all(n.entity.id != x.entity.id for x in members):
+                            members.append(n)
+                        queue.append(c)
+            if len(members) >= 2:
+                out.append(members)
+        return out
+
     def _earlier(self, tok: Token, types: set[str]) -> list[Mention]:
         """Named mentions before ``tok``, most recent first."""
         return [
-            m for m in reversed(self.ents.mentions) if m.start < tok.i and m.entity.type in types and not m.coref
+            m for m in reversed(self.ents.mentions) if m.start < tok.i and m.entity.type in types and not m.coref and not m.place
         ]
 
     def _pronoun(self, tok: Token) -> Mention | None:
@@ -76,9 +147,15 @@ class Coref:
         # "it" as an object, or "its" inside a copula's predicate ("Oracle became one of its
         # investors"), cannot be the subject of its own clause: look one clause higher.
         skip = 1 if _bound_away_from_subject(tok) else 0
+        plural: set[str] = set()  # "X and Y license its software": "its" is neither of them
         for _ in range(8):
             if head.pos_ in {"VERB", "AUX"}:
                 subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                listed = self._conjoined(subj) + self.group(subj) if subj is not None else []
+                if subj is not None and subj.i < tok.i and listed and not skip:
+                    plural |= {m.entity.id for m in listed}
+                    break
+                plural |= {m.entity.id for m in listed}  # "they said ... invested in it": not them either
                 if subj is not None and subj.i < tok.i:
                     if skip:
                         skip -= 1
@@ -93,37 +170,63 @@ class Coref:
         if _bound_away_from_subject(tok):
             # "AWS, a unit of Amazon, is its primary cloud provider": the previous sentence's
             # subject, unless that is this clause's own subject
-            own = {m.entity.id for m in self._clause_subjects(tok)}
-            prev = [m for m in self._previous_sentence_mentions(tok) if _root_of(self.doc, m).dep_ in {"nsubj", "nsubjpass"}]
-            return next((m for m in prev if m.entity.id not in own and m.entity.type in types), None)
-        before = [m for m in self._earlier(tok, types) if m.start >= sent.start]
+            own = {m.entity.id for m in self._clause_subjects(tok)} | plural
+            prev = [m for m in self._previous_sentence_mentions(tok) if m.entity.type in types]
+            listed = {x.entity.id for g in self._coordinations(prev[0].start, tok.sent.start) for x in g} if prev else set()
+            subj = [m for m in prev if _root_of(self.doc, m).dep_ in {"nsubj", "nsubjpass"}]
+            if subj and subj[0].entity.id in listed:
+                # "X and Y invested in Z. They also supply it": "it" is not the plural subject
+                rest = {m.entity.id: m for m in prev if m.entity.id not in listed | own}
+                return next(iter(rest.values())) if len(rest) == 1 else None
+            return next((m for m in subj if m.entity.id not in own), None)
+        before = [m for m in self._earlier(tok, types) if m.start >= sent.start and m.entity.id not in plural]
         subj = [m for m in before if _root_of(self.doc, m).dep_ in {"nsubj", "nsubjpass"}]
         if subj:
             return subj[0]
         if before and len({m.entity.id for m in before}) == 1:
             return before[0]
-        prev = [m for m in self._previous_sentence_mentions(tok) if m.entity.type in types]
+        prev = [m for m in self._previous_sentence_mentions(tok) if m.entity.type in types and m.entity.id not in plural]
         subj = [m for m in prev if _root_of(self.doc, m).dep_ in {"nsubj", "nsubjpass"}]
         if subj:
             return subj[0]
+        owner = [m for m in prev if _root_of(self.doc, m).dep_ == "poss" and _root_of(self.doc, m).head.dep_ in {"nsubj", "nsubjpass"}]
+        if owner and len({m.entity.id for m in prev}) == 1:
+            return owner[0]  # "X's valuation has soared. It raised $2bn": the only firm, owning the subject
         return None
 
     def _clause_subjects(self, tok: Token) -> list[Mention]:
         head = tok.head
         for _ in range(8):
             if head.pos_ in {"VERB", "AUX"}:
-                return [m for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} if (m := self.mention_at(c)) is not None]
+                subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                return [m for c in subjects if (m := self.mention_at(c)) is not None] + [m for c in subjects for m in self.group(c)]
             if head.head.i == head.i:
                 break
             head = head.head
         return []
+
+    def _clause_subject_refs(self, tok: Token) -> list[Mention]:
+        """The subject of the clause ``tok`` is an object in, named or referred to."""
+        head = tok.head
+        for _ in range(8):
+            if head.pos_ in {"VERB", "AUX"} and (any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children) or head.dep_ not in {"xcomp", "acl", "conj"}):
+                break  # "had no plans to acquire the company": the planner is the subject
+            if head.head.i == head.i:
+                return []
+            head = head.head
+        out = []
+        for c in head.children:
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i:
+                m = self.mention_at(c) or (self.resolve(c) if c.pos_ in {"NOUN", "PRON"} else None)
+                out += [m] if m is not None else self._conjoined(c) + self.group(c)
+        return out
 
     def _previous_sentence_mentions(self, tok: Token) -> list[Mention]:
         start = tok.sent.start
         if start == 0:
             return []
         prev = self.doc[start - 1].sent
-        return [m for m in self.ents.mentions if prev.start <= m.start < prev.end and m.entity.type in ORG_TYPES and not m.coref]
+        return [m for m in self.ents.mentions if prev.start <= m.start < prev.end and m.entity.type in ORG_TYPES and not m.coref and not m.place]
 
     @staticmethod
     def _most_salient(described: list[Mention], candidates: list[Mention]) -> Mention:
@@ -140,6 +243,9 @@ class Coref:
             c.dep_ == "poss" and c.lower_ in JURISDICTION_WORDS for c in tok.children
         ):
             return None
+        made = self._maker_of_named_product(tok)
+        if made is not None:
+            return made  # "the ChatGPT maker", "the Claude developer"
         if tok.lemma_.lower() not in {"parent", "owner"} and any(
             c.dep_ in {"appos", "compound"} and (m := self.mention_at(c)) is not None and not m.place and m.entity.type != "person"
             for c in tok.children
@@ -162,6 +268,12 @@ class Coref:
             words = (words - {"artificial", "intelligence"}) | {"ai"}
         phrase = " ".join(t.lower_ for t in [*mods, tok] if t.i <= tok.i and t.lower_ != "same")
         candidates = self._earlier(tok, types)
+        # "AWS, a subsidiary of the Seattle company": a description inside a name's own phrase is another firm
+        candidates = [m for m in candidates if not _root_of(self.doc, m).is_ancestor(tok)]
+        if tok.dep_ in {"dobj", "pobj", "dative"}:
+            # "Amazon has put $8bn into the company": an object is not its own clause's subject
+            subjects = {m.entity.id for m in self._clause_subject_refs(tok)}
+            candidates = [m for m in candidates if m.entity.id not in subjects]
         if "regulator" in types and words & JURISDICTIONS:
             first = self._known_regulator(head, words)
             if first is not None and all(m.entity.id != first.id for m in candidates):
@@ -178,8 +290,9 @@ class Coref:
         described = [
             m
             for m in candidates
-            if phrase in self.ents.descriptors.get(m.entity.id, set())
-            or (head in self.ents.descriptors.get(m.entity.id, set()) and (not words or words & self._desc_words(m)))
+            # not "the company" <- "an investment company"; not "the customer-software group" <- "software group"
+            if (phrase in self.ents.descriptors.get(m.entity.id, set()) and (words or head not in GENERIC_HEADS) and words <= self._desc_words(m) | {head})
+            or (head in self.ents.descriptors.get(m.entity.id, set()) and head not in GENERIC_HEADS and (not words or words & self._desc_words(m)))
             or (words and words <= self._desc_words(m))
             or (not words and head not in GENERIC_HEADS and head in self._desc_words(m))
             or (not words and "regulator" in types and m.entity.label.lower().endswith(" " + head))  # "the commission" -> "... Trade Commission"
@@ -187,14 +300,49 @@ class Coref:
         if described:
             return self._most_salient(described, candidates)
         if head in GENERIC_HEADS | {"regulator", "watchdog", "agency", "authority", "commission"} and not words:
-            # a bare "the company" / "the regulator": the only such entity seen so far
-            ids = {m.entity.id for m in candidates}
+            # a bare "the company" / "the regulator": the only such entity seen so far (a weak,
+            # guessed name such as a capitalised "Speculation" does not count)
+            ids = {m.entity.id for m in candidates if not m.weak}
             if len(ids) == 1:
-                return candidates[0]
+                return next(m for m in candidates if not m.weak)
+            here = {m.entity.id: m for m in candidates if m.start >= tok.sent.start}  # weak names count as rivals
+            if head in GENERIC_HEADS and len(here) == 1 and tok.dep_ in {"nsubj", "nsubjpass"}:
+                only = next(iter(here.values()))
+                return None if only.weak else only  # "CoreWeave's chief executive said the company would ..."
+            if head in GENERIC_HEADS and any(c.lower_ in {"that", "this"} and c.dep_ == "det" for c in tok.children):
+                # "CoreWeave, the New Jersey group, ... that company's revenue", "... spun off WK Kellogg
+                # Co. That business ...": the firm named last (not as a modifier), here or just before
+                recent = [
+                    m for m in candidates
+                    if m.start >= _previous_sentence_start(tok) and _root_of(self.doc, m).dep_ not in {"compound", "nmod", "amod", "npadvmod"}
+                ]
+                return recent[0] if recent and not recent[0].weak else None
+            strong = [m for m in here.values() if not m.weak]
+            if head in GENERIC_HEADS and (len(strong) >= 2 or (len(here) >= 2 and tok.dep_ in {"nsubj", "nsubjpass"})):
+                return None  # "The Kellanova deal is Mars's biggest ...: the company agreed": not clear-cut
             prev = [m for m in self._previous_sentence_mentions(tok) if m.entity.type in types]
             subj = [m for m in prev if _root_of(self.doc, m).dep_ in {"nsubj", "nsubjpass"}]
             if head in GENERIC_HEADS and len({m.entity.id for m in subj}) == 1:
                 return subj[0]  # several subjects ("X led the round and Y, Z joined"): ambiguous
+            named = {m.entity.id for m in prev}
+            if head in GENERIC_HEADS and not subj and len(named) == 1:
+                counts = sorted((sum(1 for c in candidates if c.entity.id == i), i) for i in ids)
+                if counts[-1][1] == prev[0].entity.id and counts[-1][0] > counts[-2][0]:
+                    return prev[0]  # "It is Helsing's second raise. The company took in ...": the protagonist, just named
+        return None
+
+    def _maker_of_named_product(self, tok: Token) -> Mention | None:
+        """"the ChatGPT maker": the company the gazetteer knows makes the named product."""
+        if self.gaz is None or tok.lemma_.lower() not in MAKER_HEADS | {"creator"}:
+            return None
+        for c in tok.children:
+            m = self.mention_at(c) if c.dep_ in {"compound", "nmod"} else None
+            if m is None or m.entity.type != "product":
+                continue
+            maker = self.gaz.maker(m.entity.id)
+            entry = self.gaz.get(maker) if maker and maker != m.entity.id else None
+            if entry is not None and entry.entity.type == "company":
+                return Mention(tok.i, tok.i + 1, entry.entity, tok.text, coref=True)
         return None
 
     def _known_regulator(self, head: str, words: set[str]) -> Entity | None:
@@ -222,6 +370,21 @@ class Coref:
         out: set[str] = set()
         for d in self.ents.descriptors.get(m.entity.id, set()):
             out.update(d.split())
+        return out | self._appos_words(m.entity.id)
+
+    def _appos_words(self, entity_id: str) -> set[str]:
+        """Words of the article's own apposition for an entity ("X, a Paris-based robot maker,"
+        -> paris, robot, maker), modifiers' whole phrases included, for "the Paris company"."""
+        out: set[str] = set()
+        for m in self.ents.mentions:
+            if m.entity.id != entity_id or m.coref:
+                continue
+            for app in _root_of(self.doc, m).children:
+                if app.dep_ != "appos" or app.pos_ != "NOUN" or app.i < m.end:
+                    continue
+                of_goods = app.lemma_.lower() in MAKER_HEADS  # "a maker of warehouse robots", not "a unit of X"
+                toks = [app] + [t for c in app.children if c.dep_ in {"amod", "compound", "nmod"} or (of_goods and c.dep_ == "prep" and c.lower_ == "of") for t in c.subtree]
+                out |= {w.removesuffix("-based") for t in toks for w in (t.lower_, t.lemma_.lower()) if any(ch.isalpha() for ch in w)}
         return out
 
     def _find_raisers(self) -> list[tuple[int, Mention]]:
@@ -268,6 +431,50 @@ def pronoun_types(tok: Token) -> set[str]:
     if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in COMPANY_ACTIONS:
         return {"company"}
     return ORG_TYPES
+
+
+EVENT_NOUNS = {
+    "raise", "round", "deal", "transaction", "investment", "step", "move", "acquisition", "purchase",
+    "takeover", "merger", "sale", "bet", "agreement", "contract", "case", "decision", "ruling", "fine",
+    "probe", "investigation", "review", "record", "time", "sign", "part", "result", "change", "effort",
+    "attempt", "blow", "setback", "boost", "win", "loss", "milestone", "test", "reminder", "example",
+}  # fmt: skip
+MAKER_HEADS = {"maker", "developer", "designer", "provider", "producer", "supplier", "operator", "manufacturer", "seller", "builder"}
+GROUP_NUMBERS = {"two": 2, "both": 2, "pair": 2, "duo": 2, "three": 3, "trio": 3}
+GROUP_HEADS = {"company", "firm", "group", "business", "startup", "start-up", "giant", "investor", "backer", "partner", "party", "chipmaker", "operator", "rival", "maker", "developer", "lab", "provider"}
+
+
+def _group_size(tok: Token) -> int | None:
+    """How many firms a plural reference names (0: two or more), or None if ``tok`` is none:
+    "both" and "they" alone, "the pair", "the trio", "the two companies", "both groups"."""
+    low = tok.lower_
+    if low == "both" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative"} and not any(c.dep_ == "prep" for c in tok.children):
+        return 2
+    if low in {"they", "them", "their"} and tok.pos_ == "PRON":
+        return 0
+    if low in {"pair", "duo", "trio"} and tok.tag_ == "NN" and any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children):
+        return GROUP_NUMBERS[low]
+    if tok.tag_ == "NNS" and tok.lemma_.lower() in GROUP_HEADS:
+        nums = [GROUP_NUMBERS[c.lower_] for c in tok.children if c.lower_ in GROUP_NUMBERS and c.dep_ in {"nummod", "det", "predet", "amod", "quantmod"}]
+        if nums:
+            return nums[0]
+        if any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children) and tok.lemma_.lower() in {"company", "firm", "group", "business"} and len(list(tok.children)) == 1:
+            return 0  # "the companies"
+    return None
+
+
+def _previous_sentence_start(tok: Token) -> int:
+    start = tok.sent.start
+    return tok.doc[start - 1].sent.start if start > 0 else start
+
+
+def _about_an_event(tok: Token) -> bool:
+    """"It is Helsing's second raise", "it was the largest deal": "it" identified with a thing
+    that is not a firm stands for that thing (an event, a deal), not for a company."""
+    if tok.lower_ != "it" or tok.dep_ != "nsubj" or tok.head.lemma_.lower() != "be":
+        return False
+    attr = next((c for c in tok.head.children if c.dep_ == "attr"), None)
+    return attr is not None and attr.pos_ == "NOUN" and attr.lemma_.lower() in EVENT_NOUNS
 
 
 def _bound_away_from_subject(tok: Token) -> bool:

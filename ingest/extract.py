@@ -206,7 +206,7 @@ class Extractor:
             (sent, list(SentenceRules(sent, coref).candidates()) if _may_relate(sent, ents) else [])
             for sent in doc.sents
         ]
-        deals = DealIndex.build(c for _, cands in per_sentence for c in cands)
+        deals = DealIndex.build((c for _, cands in per_sentence for c in cands), ents.mentions, doc)
         found_by_sent: list[tuple[Span, list[Found]]] = []
         negated: set[tuple[str, str, str]] = set()
         for sent, cands in per_sentence:

@@ -25,9 +25,9 @@ from kg.schema import SCHEMA
 # ---------------------------------------------------------------- lexicon (lemmas, lower case)
 INVEST_VERBS = {"invest", "reinvest", "pour", "plow", "plough", "inject", "put", "pump", "sink", "pledge", "commit", "provide", "write"}
 CHEQUE_NOUNS = {"cheque", "check", "checks", "cheques"}
-BACK_VERBS = {"back", "fund", "finance", "bankroll", "underwrite", "co-finance"}
+BACK_VERBS = {"back", "fund", "finance", "bankroll", "underwrite", "co-finance", "seed", "co-fund", "refinance"}
 RAISE_VERBS = {"raise", "secure", "receive", "get", "land", "close", "obtain", "attract", "accept", "gain", "take", "win", "draw"}
-ROUND_VERBS = {"lead", "co-lead", "join", "participate", "contribute", "headline", "anchor", "co-invest", "take", "head", "spearhead", "front"}
+ROUND_VERBS = {"lead", "co-lead", "join", "participate", "contribute", "headline", "anchor", "co-invest", "take", "head", "spearhead", "front", "return"}
 MONEY_NOUNS = {
     "investment", "funding", "financing", "round", "capital", "backing", "money", "cash",
     "injection", "infusion", "investments", "fundraise", "fundraising", "equity", "tranche",
@@ -35,8 +35,10 @@ MONEY_NOUNS = {
 }  # fmt: skip
 ROUND_NOUNS = {"round", "financing", "funding", "fundraise", "fundraising", "raise", "investment", "series", "placement"}
 INVEST_NOUNS = {"investment", "funding", "financing", "backing", "injection", "infusion", "bet", "stake", "holding", "commitment", "pledge", "stakes", "shareholding"}
-INVESTOR_NOUNS = {"investor", "backer", "shareholder", "stakeholder", "funder", "financier", "participant", "owner"}
+INVESTOR_NOUNS = {"investor", "backer", "shareholder", "stakeholder", "funder", "financier", "participant", "owner", "co-lead", "co-investor", "coinvestor"}
 STAKE_NOUNS = {"stake", "share", "shares", "interest", "holding", "equity", "shareholding", "position"}
+FRACTION_NOUNS = {"third", "thirds", "quarter", "quarters", "half", "fifth", "fifths", "sixth", "tenth", "fraction", "portion", "slice", "chunk"}  # "owns a third of X"
+EQUITY_NOUNS = {"stock", "share", "shares", "equity", "stake"}  # what "$Nm of X ..." buys when it is equity
 STAKE_VERBS = {"take", "hold", "own", "acquire", "buy", "purchase", "have", "increase", "raise", "build", "amass", "get", "secure", "boost", "double", "retain", "keep", "pick", "add", "top", "lift"}
 ACQUIRE_VERBS = {"acquire", "buy", "purchase", "absorb", "swallow", "snap"}
 ACQUIRE_NOUNS = {"acquisition", "takeover", "purchase", "buyout"}
@@ -49,8 +51,18 @@ DEAL_NOUNS = {
     "commitments", "investments", "partnerships", "deals", "agreements", "tie-ups",
 }  # fmt: skip
 PARTY_NOUNS = {"companies", "firms", "parties", "groups", "businesses"}
-SUPPLY_VERBS = {"supply", "provide", "sell", "deliver", "offer", "rent", "lease", "ship", "furnish", "power", "host", "license", "licence", "give", "grant", "manufacture", "produce", "fabricate", "make", "design", "build", "assemble"}
-MAKE_FOR_VERBS = {"manufacture", "produce", "fabricate", "make", "design", "build", "assemble"}
+SUPPLY_VERBS = {"deploy", "install", "resell", "supply", "provide", "sell", "deliver", "offer", "rent", "lease", "ship", "furnish", "power", "host", "license", "licence", "give", "grant", "manufacture", "produce", "fabricate", "make", "design", "build", "assemble"}
+# "X's chips come from Y", "X's data centres are packed with Y's chips", "X accounts for 20% of Y's revenue"
+SOURCED_VERBS = {"come", "pack", "fill", "equip", "stock", "outfit", "account"}
+FILL_VERBS = {"pack", "fill", "equip", "stock", "outfit"}
+REVENUE_NOUNS = {"revenue", "revenues", "sales", "turnover", "income", "bookings", "orders"}
+QUANTITY_WORDS = {"tens", "hundreds", "thousands", "millions", "dozens", "many", "most", "some", "all", "much", "part", "half", "majority", "bulk", "share", "portion", "proportion", "fraction", "third", "quarter", "fifth", "%", "percent"}
+# a service run for another company: "inference for X's chatbot is handled by Y"
+SERVED_BY_VERBS = {"handle", "process", "operate", "manage", "run"}
+SERVICE_NOUNS = {"inference", "training", "hosting", "computing", "compute", "processing", "storage", "serving", "workload", "workloads", "operations", "infrastructure"}
+# selling or renting out another company's goods means buying them from it ("offers X's models")
+RESELL_VERBS = {"sell", "resell", "rent", "lease", "license", "licence"}
+MAKE_FOR_VERBS = {"manufacture", "produce", "fabricate", "make", "design", "build", "assemble", "deploy", "install"}
 USE_VERBS = {
     "use", "adopt", "deploy", "rely", "depend", "run", "train", "buy", "purchase", "rent", "tap",
     "choose", "select", "pick", "switch", "license", "licence", "lease", "utilize", "utilise",
@@ -75,6 +87,9 @@ SUPPLY_CONTEXT = {
     "manufacturing", "modem", "modems", "component", "components", "archive", "archives",
     "content", "dataset", "datasets", "transceiver", "transceivers", "foundry", "campus",
     "fabrication", "packaging", "gpu-hours", "hosting", "colocation",
+    "sensor", "sensors", "robot", "robots", "device", "devices", "equipment", "battery", "batteries",
+    "display", "displays", "camera", "cameras", "laser", "lasers", "optics", "gigawatt", "gigawatts",
+    "megawatt", "megawatts", "van", "vans", "truck", "trucks", "vehicle", "vehicles", "gear",
 }  # fmt: skip
 RUNS_ON_VERBS = {"run", "rely", "depend", "remain", "train"}  # "its workloads run on X's cloud"
 BUY_CAPACITY_VERBS = {"buy", "purchase", "rent", "lease", "reserve", "procure", "order", "contract", "book", "source"}
@@ -105,7 +120,11 @@ REGULATE_VERBS = {
     "carry", "step", "intensify", "widen", "expand", "escalate", "deepen", "grant", "accept",
     "express", "voice", "flag", "find", "determine", "decide", "rule", "wave",
     "designate", "require", "force", "compel", "oblige", "oversee", "supervise", "police", "regulate",
+    "take", "haul", "drag", "settle", "unwind",
 }  # fmt: skip
+COURT_VERBS = {"take", "haul", "drag"}  # only with "to court": "took X to court"
+# triggers whose clause often spans a long sentence: a description there ("the company's") is a guess
+NAMED_ONLY_REGULATE = {"trial", "unwind"}
 # verbs that only regulate through the action noun they govern ("opened an investigation into X")
 REGULATE_LIGHT_VERBS = {
     "open", "launch", "begin", "start", "send", "issue", "end", "close", "conclude", "complete",
@@ -120,10 +139,10 @@ REGULATE_NOUNS = {
     "concerns", "concern", "objection", "objections", "investigations", "probes", "reviews",
     "injunction", "referral", "case", "action", "letter", "letters", "questionnaire", "subpoena",
     "demand", "demands", "information", "consent", "statement",
-    "proceeding", "proceedings", "findings", "finding", "look",
+    "proceeding", "proceedings", "findings", "finding", "look", "trial",
 }  # fmt: skip
 REGULATE_ARG_PREPS = {"into", "of", "on", "over", "against", "to", "for", "about", "regarding", "concerning", "in", "at", "with"}
-DIRECT_NEG_REGULATE = {"investigate", "probe", "review", "examine", "scrutinise", "scrutinize", "look", "study", "inquire", "audit", "assess", "open", "launch"}
+DIRECT_NEG_REGULATE = {"investigate", "probe", "review", "examine", "scrutinise", "scrutinize", "look", "study", "inquire", "audit", "assess", "open", "launch", "challenge", "sue"}
 # verbs whose object is a firm, never a deal: "fined it" is the company "it" names
 COMPANY_REGULATE_VERBS = {"fine", "penalise", "penalize", "sue", "charge", "sanction", "summon", "subpoena", "designate", "order", "tell", "notify", "inform", "warn", "require", "force", "compel", "oblige", "supervise"}
 UNIT_VERBS = {"operate", "sit", "live", "fall"}  # "X now sits inside Y's cloud division"
@@ -164,7 +183,7 @@ RELATIVES = {"which", "who", "whose", "that", "whom"}
 GATEKEEPER_NOUNS = {"gatekeeper", "gatekeepers"}
 PETITION_VERBS = {"urge", "ask", "call", "press", "push", "pressure", "petition", "lobby", "implore", "encourage", "want"}
 DIVESTED_THINGS = UNIT_NOUNS | STAKE_NOUNS | {"operation", "operations", "asset", "assets", "factory", "factories", "plant", "plants", "company"}
-OBJECT_CONTROL = {"expect", "persuade", "ask", "allow", "urge", "force", "require", "order", "push", "pressure", "encourage", "want", "help", "enable", "get", "convince", "tell"}
+OBJECT_CONTROL = {"select", "choose", "pick", "hire", "tap", "appoint", "engage", "commission", "contract", "expect", "persuade", "ask", "allow", "clear", "approve", "authorise", "authorize", "permit", "urge", "force", "require", "order", "push", "pressure", "encourage", "want", "help", "enable", "get", "convince", "tell"}
 
 PREDICATE_TYPES = {p: (set(spec["domain"]), set(spec["range"])) for p, spec in SCHEMA.predicates.items()}
 VERB_TRIGGERS: set[str] = set()
@@ -197,18 +216,18 @@ def _trigger_sets() -> tuple[set[str], set[str]]:
     """Every lemma any verb rule or noun rule starts from, so other tokens are skipped cheaply."""
     verbs = (
         INVEST_VERBS | BACK_VERBS | RAISE_VERBS | ROUND_VERBS | STAKE_VERBS | ACQUIRE_VERBS | SELL_VERBS
-        | SUPPLY_VERBS | USE_VERBS | DISTRIBUTE_VERBS | REGULATE_VERBS | PARTNER_VERBS
+        | SUPPLY_VERBS | USE_VERBS | DISTRIBUTE_VERBS | REGULATE_VERBS | PARTNER_VERBS | SOURCED_VERBS | SERVED_BY_VERBS
         | {"take", "own", "control", "count", "list", "name", "include", "be", "become", "remain",
            "serve", "act", "stay", "sign", "join", "come", "return", "rank", "make", "pick",
            "choose", "select", "appoint", "designate", "tap", "call", "pay", "strike", "ink",
            "seal", "reach", "agree", "lift", "boost", "drive", "fuel", "power", "help", "hold",
-           "have", "acquire", "buy", "conclude", "find", "determine", "decide", "rule"}
+           "have", "acquire", "buy", "conclude", "find", "determine", "decide", "rule", "merge"}
         | UNIT_VERBS
     )  # fmt: skip
     nouns = (
         INVEST_NOUNS | ACQUIRE_NOUNS | SALE_NOUNS | DEAL_NOUNS | REGULATE_NOUNS | PARTNER_NOUNS
         | INVESTOR_NOUNS | CUSTOMER_NOUNS | UNIT_NOUNS | PARENT_NOUNS | SUPPLIER_NOUNS | USE_NOUNS
-        | {"licence", "license", "licensing", "bid", "offer", "approach", "company", "firm", "group", "business", "brand", "one"}
+        | {"licence", "license", "licensing", "bid", "offer", "approach", "company", "firm", "group", "business", "brand", "one", "fund", "vehicle"}
     )  # fmt: skip
     return verbs, nouns
 
@@ -323,6 +342,9 @@ class SentenceRules:
             return []
         if tok.lower_ in RELATIVES:
             return self._relative(tok, inner=inner, depth=depth)
+        group = self.coref.group(tok)  # "both", "the pair", "the two companies", "they"
+        if group:
+            return group
         ref = self.coref.resolve(tok)
         if ref is not None:
             return [ref]
@@ -388,7 +410,7 @@ class SentenceRules:
         for _ in range(4):
             if cur.dep_ == "relcl":
                 noun = cur.head
-                if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.dep_ == "appos":
+                if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.dep_ == "appos" and noun.head.lower_ != "at":  # not "a partner at X, which"
                     noun = noun.head.head  # "X, the venture between A and B, which ...": ambiguous, take X
                 if noun.dep_ == "appos" and self.coref.mention_at(noun) is None and self.coref.mention_at(noun.head) is not None:
                     noun = noun.head  # "Virgin Media O2, the venture between A and B, which ...": the named head
@@ -513,33 +535,39 @@ class SentenceRules:
         if lem in ROUND_VERBS:
             yield from self._round_verb(verb, lem, passive)
         if lem in {"own", "hold", "control", "have", "acquire", "buy", "take"}:
-            for d in children(verb, "dobj"):  # "Microsoft owns about 27% of OpenAI"
-                if (d.lower_ in {"%", "percent"} or d.ent_type_ == "PERCENT") and preps(d, {"of"}):
+            for d in children(verb, "dobj"):  # "Microsoft owns about 27% of OpenAI", "a third of X", "1% of X's shares"
+                if (d.lower_ in {"%", "percent"} or d.ent_type_ == "PERCENT" or lemma(d) in FRACTION_NOUNS) and preps(d, {"of"}):
                     holders = self.agents(verb) if passive else self.subjects(verb)
                     if any(t.lower_ in {"founder", "co-founder", "cofounder", "founders"} for t in self.sent):
                         holders = [m for m in holders if m.entity.type != "person"]  # a founder's equity is not an investment
-                    yield Candidate("invests_in", holders, self.pobjs(d, {"of"}), "invest.percent_of", 0.85, verb)
-        if lem in {"buy", "purchase", "acquire", "take", "pick"}:
-            for d in children(verb, "dobj"):  # "buy about $335m of Cerebras stock"
-                for p in preps(d, {"of", "in"}):
-                    if money_like(d) and lemma(p) in {"stock", "share", "shares", "equity"}:
+                    yield Candidate("invests_in", holders, [m for p in preps(d, {"of"}) for m in self._equity_issuers(p)], "invest.percent_of", 0.85, verb)
+        if lem in {"buy", "purchase", "acquire", "take", "pick", "receive", "get", "obtain", "hold", "own"}:
+            for d in children(verb, "dobj"):  # "buy about $335m of Cerebras stock", "received $350m of X stock"
+                for p in preps(d, {"of", "in"}) + (preps(verb, {"of"}) if money_like(d) else []):
+                    if money_like(d) and lemma(p) in EQUITY_NOUNS - {"stake"}:
                         holders = self.agents(verb) if is_passive(verb) else self.subjects(verb)
-                        issuers = [m for m in self.owners(p) + self.compounds(p) if m.entity.type == "company"]
+                        issuers = [m for m in self._equity_issuers(p) if m.entity.type == "company"]
                         yield Candidate("invests_in", holders, issuers, "invest.buy_stock", 0.85, verb)
         if lem in STAKE_VERBS:
             for d in children(verb, "dobj"):
                 if lemma(d) in STAKE_NOUNS and not d.lower_ == "share" or (lemma(d) == "share" and preps(d, {"in"})):
                     if lem in {"pick", "add"} and not (lem == "add" or any(c.lower_ == "up" for c in verb.children)):
                         continue
-                    holders = self.agents(verb) if passive else self.subjects(verb)
+                    holders = self.agents(verb) if passive else self.subjects(verb) + self._co_investors(verb)
                     pred, rule = ("subsidiary_of", "subsidiary.majority_stake") if self._controlling(d) else ("invests_in", "invest.stake")
-                    targets = self.pobjs(d, {"in", "of"}) + self.pobjs(verb, {"in"})
+                    targets = self._investees(preps(d, {"in", "of"}) + preps(verb, {"in"}))
                     if pred == "subsidiary_of":
                         yield Candidate(pred, targets, holders, rule, 0.85, verb)
                     else:
                         yield Candidate(pred, holders, targets, rule, 0.9, verb)
         if lem in SELL_VERBS:
             yield from self._sell_verb(verb, passive)
+        if lem in {"come", "rely", "depend"} and not passive:
+            yield from self._funds_from(verb, lem)
+        if lem == "merge" and not children(verb, "dobj"):
+            yield from self._merge_into(verb, passive)
+        if lem == "pay" and (not passive or verb.dep_ == "acl"):
+            yield from self._pay_for(verb)
         if lem in ACQUIRE_VERBS or (lem in {"take", "pick"} and any(c.lower_ == ("over" if lem == "take" else "up") for c in children(verb, "prt", "prep"))):
             yield from self._acquire_verb(verb, lem, passive)
         if lem in SUPPLY_VERBS:
@@ -550,10 +578,14 @@ class SentenceRules:
             yield from self._used_by(verb, lem)
         if lem in {"train", "run"} and passive:
             yield from self._trained_on(verb, lem)
-        if lem in {"draw", "attract", "get", "receive"} and not passive:
+        if lem in {"draw", "attract", "get", "receive", "bring"} and not passive:
             for subj in children(verb, "nsubj"):  # "the round also drew money from X and Y"
                 if is_round(subj) and any(money_like(d) for d in children(verb, "dobj")):
                     yield Candidate("invests_in", self.pobjs(verb, {"from"}), self._round_owner(subj), "invest.round_drew", 0.8, verb)
+                elif is_round(subj) and (lem != "bring" or any(c.lower_ == "in" for c in children(verb, "prt", "prep"))):
+                    # "that round drew X as well as Y", "the round also brought in X and Y"
+                    named = [m for d in children(verb, "dobj") + preps(verb, {"in"}) if self.coref.mention_at(d) is not None for m in self.args(d)]
+                    yield Candidate("invests_in", [m for m in named if m.entity.type == "company"], self._round_owner(subj), "invest.round_drew", 0.8, verb)
         if lem in DISTRIBUTE_VERBS:
             yield from self._distribute_verb(verb, lem, passive)
         if lem in {"pay"}:
@@ -566,6 +598,10 @@ class SentenceRules:
             for a in preps(verb, {"by"}):
                 if lemma(a) == "demand":
                     yield Candidate("supplies", self.passive_subjects(verb), self.pobjs(a, {"from"}), "supply.demand_from", 0.75, verb)
+        if lem in SOURCED_VERBS:
+            yield from self._sourced(verb, lem)
+        if lem in SERVED_BY_VERBS and passive:
+            yield from self._served_by(verb)
         if lem in REGULATE_VERBS:
             yield from self._regulate_verb(verb, lem, passive)
         if lem in PARTNER_VERBS:
@@ -599,6 +635,8 @@ class SentenceRules:
     # ------------------------------------------------------------------ invests_in
     def _invest_verb(self, verb: Token, lem: str, passive: bool) -> Iterator[Candidate]:
         dobjs = children(verb, "dobj")
+        if self._no_plans(verb):
+            return
         targets = self._investees(preps(verb, {"in", "into"}) + [p for d in dobjs for p in preps(d, {"in", "into"})])
         if lem == "write":  # "wrote a $50m cheque to X"
             if not any(lemma(d) in CHEQUE_NOUNS for d in dobjs):
@@ -607,10 +645,14 @@ class SentenceRules:
         elif lem in {"pledge", "commit", "provide"}:
             if not any(money_like(d) or self._instrument(d) for d in dobjs):
                 return
-            targets += self.pobjs(verb, {"to"}) + [m for d in dobjs for m in self.pobjs(d, {"to"})]
+            tos = preps(verb, {"to"}) + [p for d in dobjs for p in preps(d, {"to"})]
+            inside = {t.i for p in tos for t in p.subtree}  # not "to X, which buys its chips"
+            if not any(lemma(t) in BUY_CAPACITY_VERBS | {"capacity", "compute", "services"} for t in self.sent if t.i not in inside):
+                # "committing $9.7bn to X" in a sentence about renting capacity is a purchase, not equity
+                targets += [m for p in tos for m in self.args(p)]
         elif lem != "invest" and not any(money_like(d) for d in dobjs):
             return
-        investors = self.agents(verb) if passive else self.subjects(verb)
+        investors = self.agents(verb) if passive else self.subjects(verb) + self._co_investors(verb)
         if passive and not investors and verb.dep_ == "acl" and lem == "invest":
             investors = self.args(verb.head)  # parser variant: "SoftBank, ..., also invested in X"
         targets, gapped = self._gapped(targets)
@@ -621,15 +663,55 @@ class SentenceRules:
         if gapped and targets:  # "X will invest $5bn in Z and Y $10bn": Y also invests in Z
             yield Candidate("invests_in", gapped, targets, f"invest.{lem}.gapped", 0.8, verb)
 
+    def _funds_from(self, verb: Token, lem: str) -> Iterator[Candidate]:
+        """"The $6bn that X raised came from A and B", "Most of the funding came from A", "X has
+        relied on money from A": A invests in X. Revenue or orders "coming from" A are not funds."""
+        funds = {"money", "funding", "cash", "capital", "financing", "backing", "investment", "round", "fundraising"}
+        if lem == "come":
+            subj = [s for c in children(verb, "nsubj") for s in ([c] + [o for o in preps(c, {"of"}) if lemma(c) in {"most", "much", "half", "all", "bulk", "rest", "majority", "part"}])]
+            subj = [s for s in subj if lemma(s) in funds or (money_like(s) and any(lemma(r) in RAISE_VERBS for r in children(s, "relcl")))]
+        else:
+            subj = [o for o in preps(verb, {"on", "upon"}) if lemma(o) in funds]
+        if not subj:
+            return
+        investors = self.pobjs(verb, {"from"}) + [m for s in subj for m in self.pobjs(s, {"from"})]
+        if lem != "come":
+            yield Candidate("invests_in", investors, self.subjects(verb), "invest.relies_on_funds", 0.8, verb)
+            return
+        investees = [m for s in subj for r in children(s, "relcl") if lemma(r) in RAISE_VERBS for m in self.subjects(r)]
+        investees += [m for s in subj if not investees for m in (self._round_owner(s) if is_round(s) else self.owners(s))]
+        if not investees and any(lemma(s) in funds for s in subj):
+            raiser = self.coref.raiser(verb)
+            investees = [raiser] if raiser is not None and raiser.start >= self._previous_start() else []
+        yield Candidate("invests_in", investors, investees, "invest.funds_came_from", 0.8, verb)
+
+    def _co_investors(self, verb: Token) -> list[Mention]:
+        """"X took a stake in Z alongside A and B": named co-investors (never a resolved "the deal").
+        The parser may hang "alongside" on the verb, the stake or the investee."""
+        hosts = [verb, *children(verb, "dobj")]
+        hosts += [o for h in list(hosts) for p in h.children if p.dep_ == "prep" and p.lower_ in {"in", "into"} for o in children(p, "pobj")]
+        found = [m for h in hosts for m in self._together_with(h) if not m.coref]
+        return [m for i, m in enumerate(found) if all(m.entity.id != o.entity.id for o in found[:i])]
+
     def _investees(self, toks: list[Token]) -> list[Mention]:
-        """Who receives money put "into X", "into X's latest round", "for X's seed extension"."""
+        """Who receives money put "into X", "into X's latest round", "for X's seed extension",
+        "in the Stargate joint venture"."""
         out: list[Mention] = []
         for t in toks:
             found = self.args(t)
             if not found and self.coref.mention_at(t) is None and (is_round(t) or lemma(t) in {"extension", "seed", "raise"}):
                 found = self._round_owner(t) if is_round(t) else self.owners(t)
+            if not found and lemma(t) in {"venture", "project", "company", "start-up", "startup", "firm", "business", "vehicle"}:
+                found = [m for c in children(t, "compound", "nmod", "amod") if (m := self.coref.mention_at(c)) is not None and m.entity.type == "company"]
             out += [m for m in found if m not in out]
         return out
+
+    def _equity_issuers(self, tok: Token) -> list[Mention]:
+        """Whose equity an "of"-object is: the company itself ("27% of X") or the issuer of the
+        shares named ("1% of X's shares", "$2bn of X common stock", "shares in X")."""
+        if lemma(tok) not in EQUITY_NOUNS or self.coref.mention_at(tok) is not None:
+            return self.args(tok)
+        return [m for m in self.owners(tok) + self.compounds(tok) + self.pobjs(tok, {"of", "in"}) if m.entity.type == "company"]
 
     def _instrument(self, tok: Token) -> bool:
         """A financing instrument with an amount: "a $12m convertible note", "$5m in notes"."""
@@ -670,21 +752,47 @@ class SentenceRules:
             return
         if lem == "raise" and any(lemma(d) in {"concern", "concerns", "question", "questions", "price", "prices", "stake", "objection", "objections"} for d in dobjs):
             return
+        if lem != "raise" and self._recurring_payment(verb):
+            return  # "receives $20bn a year from X for making it the default": a fee, not funding
         sources = self.pobjs(verb, {"from"}) + self._participation(verb)
         for d in dobjs:
             sources += self.pobjs(d, {"from"}) + self._led_by(d)
+        named_raiser = any(c.pos_ != "PRON" for c in children(verb, "nsubj"))  # "it raised ..." leans on coreference: keep to direct sources
+        for o in preps(verb, {"from"}) + [o for d in dobjs for o in preps(d, {"from"})]:
+            if named_raiser and lemma(o) in INVESTOR_NOUNS and self.coref.mention_at(o) is None:
+                sources += self._led_by(o)  # "raised $1bn from investors led by X and Y"
         for r in preps(verb, {"in", "as"}):
             if is_round(r):
                 sources += self._led_by(r)
         yield Candidate("invests_in", sources, self._stranded_subject(verb) or self.subjects(verb), f"invest.raise.{lem}", 0.9, verb)
 
+    def _recurring_payment(self, verb: Token) -> bool:
+        """Money received "a year"/"annually" or "for doing" something is a payment for a service."""
+        near = [c for c in verb.children if c.dep_ in {"advmod", "npadvmod"}] + [c for d in children(verb, "dobj") for c in d.subtree]  # not inside other clauses
+        per = any(t.lower_ in {"annually", "yearly", "monthly", "quarterly"} for t in near)
+        per = per or any(lemma(c) in {"year", "month", "quarter"} and any(d.lower_ in {"a", "per", "each", "every"} for d in c.children) for c in near)
+        fee = any(c.tag_ == "VBG" for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for c in p.children)
+        return per or fee
+
+    def _no_plans(self, verb: Token) -> bool:
+        """"had no plans/intention to acquire X": the act is ruled out (a "no" on the governing noun)."""
+        cur = verb
+        for _ in range(3):
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det" for c in cur.children):
+                return True
+        return False
+
     def _round_verb(self, verb: Token, lem: str, passive: bool) -> Iterator[Candidate]:
         if passive:
-            if lem in {"lead", "co-lead"}:
+            if lem in {"lead", "co-lead", "anchor", "head", "spearhead", "front"}:
                 for subj in children(verb, "nsubjpass"):
-                    if is_round(subj):
+                    rnd_subj = subj if is_round(subj) else self._round_it(subj)
+                    if rnd_subj is not None:
                         investors = self.agents(verb) + self._participation(verb)
-                        yield Candidate("invests_in", investors, self._round_owner(subj), "invest.round.passive", 0.85, verb)
+                        yield Candidate("invests_in", investors, self._round_owner(rnd_subj), "invest.round.passive", 0.85, verb)
                 rnd = verb.head
                 if verb.dep_ == "relcl" and lemma(rnd) not in ROUND_NOUNS and rnd.dep_ == "pobj" and is_round(rnd.head.head):
                     rnd = rnd.head.head  # "a Series C round in May, which was led by X"
@@ -692,12 +800,14 @@ class SentenceRules:
                     yield Candidate("invests_in", self.agents(verb), self._round_owner(rnd), "invest.round.acl", 0.85, verb)
             return
         rounds = [d for d in children(verb, "dobj") if is_round(d)]
-        rounds += [p for p in preps(verb, {"in", "on"}) if is_round(p)]
+        rounds += [p for p in preps(verb, {"in", "on"} | ({"for", "to"} if lem == "return" else set())) if is_round(p)]
+        if verb.dep_ == "relcl" and is_round(verb.head) and any(p.lower_ in RELATIVES for p in preps(verb, {"in"}) + [p for d in children(verb, "dobj") for p in preps(d, {"in"})]):
+            rounds.append(verb.head)  # "the X round, in which A and B also took part"
         if lem == "take":  # "took part in the round"
             if not any(lemma(d) == "part" for d in children(verb, "dobj")):
                 return
             rounds = [p for d in children(verb, "dobj") for p in preps(d, {"in"}) if is_round(p)] + [p for p in preps(verb, {"in"}) if is_round(p)]
-        investors = self.subjects(verb) + self._together_with(verb)
+        investors = self._inverted_investors(verb) or self.subjects(verb) + self._together_with(verb)
         for r in rounds:
             yield Candidate("invests_in", investors + self._together_with(r), self._other_owner(r, investors), f"invest.round.{lem}", 0.85, verb)
             others = [m for a in children(r, "appos") if is_round(a) for m in self._led_by(a)]
@@ -708,8 +818,43 @@ class SentenceRules:
         if takes_part or bare or (lem == "join" and not children(verb, "dobj") and not preps(verb, {"in", "as"}) and any(c.lower_ in {"also", "too", "well"} for c in verb.subtree)):
             # "Existing investors X and Y also took part": the round raised just before
             raiser = self.coref.raiser(verb)
-            if raiser is not None and verb.sent.start - raiser.start < 80:
+            owners = self._earlier_round_owner(verb, investors)
+            if owners:  # "X joined the round for Z; existing investors A and B also took part"
+                yield Candidate("invests_in", investors, owners, f"invest.round.{lem}_bare", 0.75, verb)
+            elif raiser is not None and verb.sent.start - raiser.start < 80:
                 yield Candidate("invests_in", investors, [raiser], f"invest.round.{lem}_bare", 0.75, verb)
+
+    def _earlier_round_owner(self, verb: Token, investors: list[Mention]) -> list[Mention]:
+        """The owner named on a round earlier in the same sentence ("the round for Z", "Z's
+        Series B"): what a bare "also took part" later in that sentence refers to."""
+        ids = {m.entity.id for m in investors}
+        for t in self.sent[: verb.i - self.sent.start]:
+            if is_round(t) and self.coref.mention_at(t) is None:
+                owners = [m for m in self.owners(t) + self.pobjs(t, {"in", "for", "of", "into"}) if m.entity.id not in ids and m.entity.type == "company"]
+                if owners:
+                    return owners
+        return []
+
+    def _round_it(self, tok: Token) -> Token | None:
+        """"It was led by X" right after a sentence about a round: "it" is that round."""
+        if tok.lower_ != "it" or self.sent.start == 0:
+            return None
+        prev = tok.doc[self.sent.start - 1].sent
+        rounds = [t for t in prev if is_round(t) and self.coref.mention_at(t) is None]
+        return rounds[-1] if rounds else None
+
+    def _inverted_investors(self, verb: Token) -> list[Mention]:
+        """"Leading the round was X, with Y following on" / "Joining the round were X and Y": a
+        fronted participle whose investors follow the copula (parsed as its attr or subject)."""
+        if verb.tag_ != "VBG" or verb.i != self.sent.start:
+            return []
+        bes = [b for b in children(verb, "aux") if lemma(b) == "be"]
+        if not bes:
+            return []
+        found = [m for b in bes for a in children(b, "attr", "nsubj") for m in self.args(a)] + [m for c in children(verb, "nsubj") for m in self.args(c)]
+        for p in [p for b in bes for p in preps(b, {"with"})]:  # "with Y following on" / "with Y"
+            found += [m for t in ([p] if self.coref.mention_at(p) is not None else children(p, "nsubj")) for m in self.args(t)]
+        return found
 
     def _other_owner(self, round_tok: Token, investors: list[Mention]) -> list[Mention]:
         """The round's owner, never one of its investors: in "X joined its round alongside Y",
@@ -728,8 +873,28 @@ class SentenceRules:
         ]
 
     def _participation(self, tok: Token) -> list[Mention]:
-        """"..., with participation from X and Y" attached to a verb or a round."""
-        return [m for p in preps(tok, {"with"}) if lemma(p) == "participation" for m in self.pobjs(p, {"from", "by", "of"})]
+        """"..., with participation from X and Y" attached to a verb or a round; also "with X and Y
+        also in the deal/round" (the parser hangs "in the deal" on the verb, next to "with")."""
+        out = [m for p in preps(tok, {"with"}) if lemma(p) == "participation" for m in self.pobjs(p, {"from", "by", "of"})]
+        doc = tok.doc
+        for p in preps(tok, {"with"}):
+            if self.coref.mention_at(p) is None:
+                continue
+            nxt = p.right_edge.i + 1
+            while nxt < self.sent.end and doc[nxt].lower_ in {"also", "too", "both", "all"}:
+                nxt += 1
+            if nxt < self.sent.end and doc[nxt].lower_ in {"in", "on"} and any(is_round(o) or lemma(o) in {"deal", "board", "lead"} for o in children(doc[nxt], "pobj")):
+                out += self.args(p)  # "with X also in the deal", "with Y on board"
+            elif nxt < self.sent.end and doc[nxt].lower_ == "among" and any(lemma(o) in INVESTOR_NOUNS for o in children(doc[nxt], "pobj")):
+                out += self.args(p)  # "with X and Y among the participants"
+        for p in preps(tok, {"with"}):  # "with Y and Z among the participants"
+            if self.coref.mention_at(p) is not None and any(lemma(o) in INVESTOR_NOUNS for o in preps(p, {"among"})):
+                out += self.args(p)
+        for p in preps(tok, {"with"}):  # "with Y taking a smaller allocation", "with Y following on"
+            lem = lemma(p)
+            if p.tag_ == "VBG" and (lem in {"participate", "join", "follow", "invest", "contribute", "co-invest", "chip"} or (lem == "take" and any(lemma(d) in {"part", "allocation", "share", "slice", "piece", "portion", "stake"} for d in children(p, "dobj")))):
+                out += [m for c in children(p, "nsubj") for m in self.args(c)]
+        return out
 
     def _led_by(self, tok: Token) -> list[Mention]:
         """Investors attached to a funding noun: "led by X", "from X", "with participation from X"."""
@@ -760,7 +925,24 @@ class SentenceRules:
             raiser = self.coref.raiser(round_tok)
             if raiser is not None:
                 owners.append(raiser)
+        if not owners and round_tok.dep_ == "dobj" and lemma(round_tok.head) in RAISE_VERBS | {"complete", "finalise", "finalize", "announce"}:
+            owners = [m for m in self.subjects(round_tok.head) if m.entity.type == "company"]  # "X completed a $10bn round"
+        if not owners:  # "the Thinking Machines round"
+            owners = [m for c in children(round_tok, "compound") if (m := self.coref.mention_at(c)) is not None and m.entity.type == "company"]
+        if not owners:  # "the round ... lifted X's valuation to $7bn"
+            owners = [m for t in self.sent if lemma(t) == "valuation" for m in self.owners(t) if m.entity.type == "company"][:1]
+        if not owners and round_tok.lower_ != "it":
+            owners = self._speaker(round_tok)
         return owners
+
+    def _speaker(self, tok: Token) -> list[Mention]:
+        """"The round was led by X, Z said": with no other owner in sight, the company reporting
+        a round is the one that raised it (the investors themselves are excluded by callers)."""
+        root = self.sent.root
+        if lemma(root) not in {"say", "announce", "confirm", "disclose", "tell"} or tok.i > root.i or tok in list(children(root, "nsubj")):
+            return []
+        found = [m for c in children(root, "nsubj") for m in self.args(c) if m.entity.type == "company" and not m.coref]
+        return found if len(found) == 1 else []
 
     def _controlling(self, noun: Token) -> bool:
         return any(c.lower_ in CONTROL_MODS for c in noun.children if c.dep_ in {"amod", "compound"})
@@ -768,6 +950,8 @@ class SentenceRules:
     # ------------------------------------------------------------------ acquires
     def _acquire_verb(self, verb: Token, lem: str, passive: bool) -> Iterator[Candidate]:
         dobjs = children(verb, "dobj")
+        if self._no_plans(verb):
+            return
         if lem in {"buy", "purchase"} and not dobjs and not passive and preps(verb, {"into"}):
             # "X bought into Y / into Y's round": equity, not an acquisition
             yield Candidate("invests_in", self.subjects(verb), self._investees(preps(verb, {"into"})), "invest.buy_into", 0.85, verb)
@@ -781,9 +965,11 @@ class SentenceRules:
             if not targets and verb.tag_ == "VBN" and children(verb, "agent") and not children(verb, "aux", "auxpass"):
                 targets = [m for c in children(verb, "nsubj") for m in self.args(c)]  # "X, acquired by Y, will ..." misparsed
         else:
-            targets = self.objects(verb)
+            targets = self.objects(verb) or [m for d in dobjs for m in self._rival_target(d)]
             if lem == "take":
                 targets += self.pobjs(verb, {"over"})
+            if not dobjs and verb.dep_ == "relcl" and not preps(verb, {"into"}) and any(c.lower_ not in RELATIVES for c in children(verb, "nsubj")):
+                targets = self._described(verb.head)  # "Red Hat, the unit IBM bought in 2019": a relative with no pronoun
             acquirers = self.subjects(verb)
         targets = [t for t in targets if t.entity.type != "product"]
         if lem == "pick":  # "picked up start-up X": only a named company, never shares or customers
@@ -794,6 +980,23 @@ class SentenceRules:
         sellers = self.pobjs(verb, {"from"})
         if sellers and targets:
             yield Candidate("subsidiary_of", targets, sellers, "subsidiary.sold_by", 0.8, verb, keep_negated=True)
+
+    def _merge_into(self, verb: Token, passive: bool) -> Iterator[Candidate]:
+        """"X will merge into Y" / "X was merged into Y": Y absorbs X. Not when a side is a known
+        unit of a group (an internal reshuffle), and never "merge with" (a combination of equals)."""
+        absorbed = [m for m in (self.passive_subjects(verb) if passive else self.subjects(verb)) if m.entity.type == "company"]
+        hosts = [m for m in self.pobjs(verb, {"into"}) if m.entity.type == "company"]
+        if any(m.entity.parent for m in absorbed + hosts) or any(lemma(t) in UNIT_NOUNS | {"lab", "team"} for t in self.sent):
+            return  # "Google Brain was merged into DeepMind": units of one group reorganised
+        yield Candidate("acquires", hosts, absorbed, "acquire.merge_into", 0.8, verb)
+
+    def _rival_target(self, tok: Token) -> list[Mention]:
+        """"swallow smaller rival X", "buy its rival, X": a rival named as the thing bought is the
+        target (the shared competitor filter drops it, since elsewhere a rival is a bystander)."""
+        named = [tok, *children(tok, "appos", "compound")]
+        if not (lemma(tok) in {"rival", "competitor"} or any(c.lower_ in {"rival", "competitor"} for c in tok.children if c.dep_ in {"amod", "compound"})):
+            return []
+        return [m for t in named if (m := self.coref.mention_at(t)) is not None and m.entity.type == "company"]
 
     def _sell_verb(self, verb: Token, passive: bool) -> Iterator[Candidate]:
         """"X sold a 15% stake to Y" / "issued new shares to Y": Y invests in X; "X sold its unit
@@ -815,9 +1018,30 @@ class SentenceRules:
             elif kind == "company":
                 yield Candidate("acquires", buyers, found, "acquire.sold_to", 0.85, verb)
 
+    def _pay_for(self, verb: Token) -> Iterator[Candidate]:
+        """"X paid $1bn for Y" buys Y; "paid $14bn for a 49% stake in Y" / "for 20% of Y" buys
+        equity. Only a company named outright (or equity in one) counts: "paid for Y's chips" does not."""
+        if children(verb, "dative") or any(self.coref.mention_at(d) is not None for d in children(verb, "dobj")):
+            return  # "paid Y $650m for a licence": Y is the payee, not the thing bought
+        payers = self.subjects(verb)
+        if is_passive(verb):  # "the $900m X paid for Y", parsed as a participle on X
+            head = self.coref.mention_at(verb.head)
+            priced = any(t.ent_type_ == "MONEY" or t.text in {"$", "€", "£"} for t in verb.doc[verb.head.left_edge.i : head.start]) if head is not None else False
+            payers = [head] if head is not None and priced else []
+        for t in preps(verb, {"for"}):
+            percent = t.lower_ in {"%", "percent"} or t.ent_type_ == "PERCENT" or lemma(t) in FRACTION_NOUNS
+            if percent:
+                yield Candidate("invests_in", payers, [m for p in preps(t, {"of", "in"}) for m in self._equity_issuers(p) if m.entity.type == "company"], "invest.pay_for_stake", 0.85, verb)
+                continue
+            kind, found = self._sold_thing(t, [])
+            if kind == "stake":
+                yield Candidate("invests_in", payers, found, "invest.pay_for_stake", 0.85, verb)
+            elif kind == "company" and self.coref.mention_at(t) is not None:
+                yield Candidate("acquires", payers, found, "acquire.pay_for", 0.8, verb)
+
     def _sale_noun(self, noun: Token) -> Iterator[Candidate]:
         """"the sale of Z to Y", "a planned sale of new shares to Y"."""
-        buyers = self.pobjs(noun, {"to"})
+        buyers = self.pobjs(noun, {"to"}) or [m for t in preps(noun, {"of"}) for m in self.pobjs(t, {"to"})]  # "X's sale of a stake to Y"
         if not buyers and noun.dep_ == "dobj":
             buyers = self.pobjs(noun.head, {"to"})  # "completed the sale of Z to Y" (attached high)
         elif not buyers and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
@@ -854,6 +1078,11 @@ class SentenceRules:
         named = [m for m in self.args(t) if m.entity.type == "company"] if self.coref.mention_at(t) is not None else []
         if not named and lem in DIVESTED_THINGS:  # "its drone division, Skyfold," / "its unit Trellis Motion"
             named = [m for c in children(t, "appos", "compound") for m in self.args(c) if m.entity.type == "company"]
+        if not named and lem in DIVESTED_THINGS:  # "X's chip business, since renamed Y," / "now called Y"
+            for a in children(t, "acl", "relcl"):
+                if lemma(a) in {"rename", "call", "name", "brand", "rebrand", "know"}:
+                    named += [m for x in a.children if x.dep_ in {"oprd", "attr", "dobj"} for m in self.args(x) if m.entity.type == "company"]
+                    named += [m for m in self.pobjs(a, {"as"}) if m.entity.type == "company"]
         return ("company", named) if named else ("", [])
 
     # ------------------------------------------------------------------ supplies
@@ -863,43 +1092,78 @@ class SentenceRules:
             # "TSMC manufactures chips for Apple": only with a supplied thing and a "for" customer
             if verb.dep_ == "relcl" and not passive and (not dobjs or all(d.lower_ in RELATIVES for d in dobjs)):
                 dobjs = [verb.head]  # "the processors that TSMC fabricates for Cerebras"
-            if passive or not any(self._supply_thing(d) for d in dobjs):
+            if passive and verb.dep_ == "acl":
+                yield from self._have_made(verb, lem)
+            if passive:
+                yield from self._made_by_agent(verb, lem)
                 return
+            if not any(self._goods(d) for d in dobjs):
+                return  # "made an offer for Chrome": the thing made must be goods
             customers = [m for m in self.pobjs(verb, {"for"}) + [m for d in dobjs if d.head is not verb or d.dep_ == "dobj" for m in self.pobjs(d, {"for"})]]
+            customers += [m for p in preps(verb, {"for"}) + [p for d in dobjs for p in preps(d, {"for"})] for m in self._for_owner(p)]
             if lem != "design" and verb.dep_ != "relcl":  # "TSMC fabricates Nvidia's Blackwell chips"
                 customers += [m for d in dobjs for m in self.owners(d) if m.entity.type == "company"]
                 customers += [m for d in dobjs for m in self.compounds(d) if m.entity.type == "product"]
             yield Candidate("supplies", self.subjects(verb), customers, f"supply.{lem}_for", 0.8, verb)
             return
         things = dobjs + (children(verb, "nsubjpass") if passive else [])
+        shared = not passive and self._shared_passive(verb)
+        if shared:  # "the campus is being built by Crusoe and leased to Oracle"
+            passive, things = True, children(verb.head, "nsubjpass")
+        relative = verb.dep_ == "relcl" and not passive and all(d.lower_ in RELATIVES for d in dobjs)
+        if relative:  # "the technology that Google supplies to it", "the GPUs it sells to X"
+            things = [*dobjs, verb.head]
         if lem in {"sell", "offer"} and any(lemma(t) in DIVESTED_THINGS for t in things):
             return  # "sell the manufacturing arm of X to Y" is a divestiture
         if lem in {"sell", "offer"} and any(self._company_part(t) for t in things):
             return  # "sell 51% of Altera to Y", "sell its Arm shares": equity, not goods
         if lem in {"give", "grant", "offer"}:
+            if lem == "offer" and not passive:
+                yield from self._resold(verb, lem, things)  # "Y will offer X's models to its customers"
             if not any(lemma(d) == "access" for d in dobjs):
                 return
             things = [p for d in dobjs for p in preps(d, {"to"})]
-        if lem in {"sell", "offer", "rent", "lease", "ship", "deliver", "license", "licence"} and not any(self._supply_thing(t) for t in things):
+        if lem in {"sell", "offer", "rent", "lease", "ship", "deliver", "license", "licence", "resell"} and not any(self._supply_thing(t) for t in things):
             return
+        if lem in RESELL_VERBS and not passive:
+            yield from self._resold(verb, lem, things)
         if any((money_like(d) or any(t.text in {"$", "€", "£"} or t.ent_type_ == "MONEY" for t in d.subtree)) and not self._supply_thing(d) for d in dobjs):
             return  # "provide $2bn in funding to X" is an investment, not a supply
         if passive:
             customers = self.pobjs(verb, {"to", "for"})
             if lem in {"supply", "power", "host"}:
                 customers += self.passive_subjects(verb)
-            suppliers = self.agents(verb)
+                # "Kessler's chatbot is powered by X's models": the powered thing's owner
+                customers += [m for t in things + ([verb.head] if verb.dep_ == "acl" else []) for m in self._thing_owners(t) if m not in customers]
+            suppliers = self.agents(verb) or (self.agents(verb.head) if shared else [])
+            suppliers += [m for a in preps(verb, {"by"}) if self.coref.mention_at(a) is None for m in self._supply_sources(a) if m not in suppliers]  # "powered by X's models"
             yield Candidate("supplies", suppliers, customers, f"supply.{lem}.passive", 0.8, verb)
             return
         suppliers = self.subjects(verb)
+        if verb.dep_ == "advcl" and any(c.lower_ == "to" for c in children(verb, "aux")) and lemma(verb.head) in OBJECT_CONTROL and children(verb.head, "dobj"):
+            suppliers = [m for d in children(verb.head, "dobj") for m in self.args(d)]  # "selected X to supply ...": X supplies
+        if not suppliers and relative:  # parser variant: "that Google supplies" with Google as compound
+            suppliers = [m for c in children(verb, "compound") for m in self.args(c) if m.entity.type == "company"]
+        if lem in {"power", "host", "supply", "provide"} and any(" ".join(t.lower_ for t in d.subtree).count(w) for d in dobjs for w in ("in-house", "in - house", "internal")):
+            return  # "powering in-house services": the maker's own use
         customers = self.pobjs(verb, {"to", "for"})
+        customers += [m for p in preps(verb, {"for"}) + [p for d in dobjs for p in preps(d, {"for"})] for m in self._for_owner(p)]  # "memory for AMD's accelerators"
         for d in dobjs:
-            customers += self.pobjs(d, {"to", "for"})
+            if lemma(d) != "access":  # "gave X access to Y's TPUs": the TPUs are the goods
+                customers += self.pobjs(d, {"to", "for"})
+        if len(dobjs) >= 2 and lem in {"sell", "offer", "rent", "lease", "ship", "deliver"}:
+            customers += self.args(dobjs[0])  # double object: "sells the ChatGPT maker most of its capacity"
         if lem in {"supply", "provide", "power", "host", "furnish"}:
             customers += [m for d in dobjs for m in self.args(d)]
         customers += [m for d in children(verb, "dative") for m in self.args(d)]
         if lem in {"give", "grant", "offer"}:
             customers += [m for d in dobjs if lemma(d) != "access" for m in self.args(d)]
+            # parser variant: "gave Veridian access", "gives the startup access": the recipient as a compound
+            customers += [m for d in dobjs if lemma(d) == "access" for c in children(d, "compound") for m in self.args(c)]
+            if customers and all(m.entity.id in {c.entity.id for c in customers} for m in suppliers):
+                # "the deal with Anthropic, which gives the startup access to X's TPUs": a misattached
+                # subject that is the recipient itself yields to the goods' maker
+                suppliers = [m for t in things for m in self._supply_sources(t)]
         if lem in {"power"}:
             suppliers += [m for s in children(verb, "nsubj") for m in self.args(s, inner=True) if m not in suppliers]
         if lem in {"power", "host"}:
@@ -908,6 +1172,97 @@ class SentenceRules:
         if lem in {"license", "licence"} and not customers:
             return
         yield Candidate("supplies", suppliers, customers, f"supply.{lem}", 0.85, verb)
+
+    def _goods(self, tok: Token) -> bool:
+        """The head noun itself names goods ("chips", "Nvidia's H200", "most of its capacity"),
+        unlike a phrase that merely mentions some ("an offer for Chrome")."""
+        while tok.lower_ in QUANTITY_WORDS or tok.like_num:
+            nxt = preps(tok, {"of"})
+            if not nxt:
+                break
+            tok = nxt[0]
+        m = self.coref.mention_at(tok)
+        return lemma(tok) in SUPPLY_CONTEXT | MODEL_WORDS or tok.lower_ in SUPPLY_CONTEXT | MODEL_WORDS or (m is not None and m.entity.type == "product")
+
+    def _for_owner(self, tok: Token) -> list[Mention]:
+        """Whose product a "for" phrase names: "memory for AMD's MI350 accelerators" -> AMD."""
+        if self.coref.mention_at(tok) is not None or not (lemma(tok) in SUPPLY_CONTEXT | MODEL_WORDS | WORKLOAD_NOUNS or tok.lower_ in SUPPLY_CONTEXT | MODEL_WORDS | WORKLOAD_NOUNS):
+            return []
+        return [m for m in self.owners(tok) + self.compounds(tok) if m.entity.type in {"company", "product"}]
+
+    def _made_by_agent(self, verb: Token, lem: str) -> Iterator[Candidate]:
+        """"Broadcom's chips are manufactured by TSMC", "Google's TPUs, designed by Broadcom,":
+        the agent makes the goods of the thing's owner (or of a "for" customer)."""
+        things = children(verb, "nsubjpass") or ([verb.head] if verb.dep_ in {"acl", "amod"} else [])
+        makers = [m for m in self.agents(verb) if m.entity.type == "company"]
+        if not makers:
+            return
+        owners: list[Mention] = []
+        for t in things:
+            named = self.coref.mention_at(t)
+            if named is not None and named.entity.type == "product":
+                owners.append(named)  # "the H100, made by TSMC": the product's maker is the customer
+            elif self._goods(t) and named is None:
+                owners += [m for m in self._named_owners(t) if m.entity.type in {"company", "product"}]
+        owners += [m for m in self.pobjs(verb, {"for"}) if m.entity.type in {"company", "product"}]
+        owners += [m for p in preps(verb, {"for"}) for m in self._for_owner(p)]
+        yield from self._not_in_house(makers, owners, f"supply.{lem}_by", verb)
+
+    def _have_made(self, verb: Token, lem: str) -> Iterator[Candidate]:
+        """Causative "X will have its chips made by Y", "gets one of its designs manufactured on Y's
+        18A process", "has its sensors built at Y": the maker supplies whoever has it done."""
+        noun = top = verb.head
+        while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.i != top.head.i:
+            top = top.head.head  # "one of its chip designs manufactured ..."
+        if top.dep_ != "dobj" or lemma(top.head) not in {"have", "get"} or not self._supply_thing(noun):
+            return
+        makers = [m for m in self.agents(verb) + self.pobjs(verb, {"at"}) if m.entity.type == "company"]
+        for p in preps(verb, {"on", "in", "at"}):
+            if self.coref.mention_at(p) is None and lemma(p) in {"process", "node", "line", "fab", "foundry", "factory", "plant", "facility", "facilities"}:
+                makers += [m for m in self.owners(p) if m.entity.type == "company"]  # "on Intel's 18A process"
+        yield from self._not_in_house(makers, self.subjects(top.head), f"supply.have_{lem}", verb)
+
+    def _shared_passive(self, verb: Token) -> bool:
+        """A participle coordinated with a passive verb and sharing its subject and agent:
+        "built by Crusoe and leased to Oracle" (the parser often tags the second one VBD)."""
+        head = verb.head
+        return (
+            verb.dep_ == "conj"
+            and verb.tag_ in {"VBN", "VBD"}
+            and not children(verb, "nsubj", "nsubjpass", "dobj")
+            and is_passive(head)
+            and lemma(head) in SOURCE_PARTICIPLES
+            and bool(self.agents(head))
+        )
+
+    def _resold(self, verb: Token, lem: str, things: list[Token]) -> Iterator[Candidate]:
+        """"Salesforce will offer OpenAI's models to its customers", "CoreWeave rents out Nvidia
+        GPUs": whoever sells or rents out another company's goods obtained them from it."""
+        sellers = self.subjects(verb)
+        ids = {m.entity.id for m in sellers} | {m.entity.parent for m in sellers if m.entity.parent}
+        makers: list[Mention] = []
+        dobjs = children(verb, "dobj")
+        things = [t for t in things if not (len(dobjs) >= 2 and t is dobjs[0])]  # double object: the recipient
+        for t in list(things):
+            possessive = any(c.dep_ == "case" and c.lower_ in {"'s", "'"} for c in t.children)
+            named = self.coref.mention_at(t)
+            if possessive and named is not None and any(self._supply_thing(c) for c in children(t, "conj")):
+                # parser variant: "offer [A]'s and B's [models]": A is a possessor of the conjoined noun
+                if named.entity.id not in ids and named.entity.parent not in ids:
+                    makers.append(named)
+                things += [c for c in children(t, "conj") if c not in things]
+        for t in things:
+            if self.coref.mention_at(t) is not None and self.coref.mention_at(t).entity.type != "product":
+                continue
+            if lemma(t) in DIVESTED_THINGS or self._company_part(t) or not self._supply_thing(t):
+                continue
+            if not (lemma(t) in SUPPLY_CONTEXT | MODEL_WORDS or t.lower_ in SUPPLY_CONTEXT | MODEL_WORDS or self.coref.mention_at(t) is not None):
+                continue  # the goods themselves, not "the ChatGPT maker" (a recipient) or "most of ..."
+            found = [m for m in self.owners(t) + self.compounds(t) if m.entity.type in {"company", "product"}]
+            if self.coref.mention_at(t) is not None:
+                found.append(self.coref.mention_at(t))
+            makers += [m for m in found if m.entity.id not in ids and m.entity.parent not in ids and m not in makers]
+        yield Candidate("supplies", makers, sellers, f"supply.resell.{lem}", 0.75, verb)
 
     def _company_part(self, tok: Token) -> bool:
         """A share of a company ("51% of Altera", "a majority of X"), which is sold as equity."""
@@ -931,6 +1286,8 @@ class SentenceRules:
         if not customers and lem in RUNS_ON_VERBS:
             # "Nordlys's facility runs on AMD chips": the thing's owner is the customer
             customers = [m for s in children(verb, "nsubj") for m in self._thing_owners(s)]
+            if not customers and verb.dep_ == "relcl" and any(s.lower_ in RELATIVES for s in children(verb, "nsubj")):
+                customers = self._thing_owners(verb.head)  # "its Copilot assistant, which runs on X's models"
         if not customers:
             return
         sources = list(children(verb, "dobj"))
@@ -982,6 +1339,80 @@ class SentenceRules:
             customers = [m for t in things for m in self.pobjs(t, {"behind", "of", "for"}, inner=True)]
         suppliers = [m for p in _affirmed(preps(verb, {"on", "using", "with"})) for m in self._supply_sources(p)]
         yield Candidate("supplies", suppliers, customers, f"supply.{lem}_on.passive", 0.8, verb)
+
+    def _sourced(self, verb: Token, lem: str) -> Iterator[Candidate]:
+        """Where a company's goods come from: "the memory in X's servers comes from Y", "its GPUs
+        come off Y's production lines", "X's data centres are packed with Y's chips"; and whose
+        revenue a customer makes up: "X accounts for 20% of Y's revenue", "Y's sales come from X"."""
+        if lem == "account":
+            for p in preps(verb, {"for"}):
+                revenue = [r for r in [p, *preps(p, {"of"})] if lemma(r) in REVENUE_NOUNS or r.lower_ in REVENUE_NOUNS]
+                sellers = [m for r in revenue for m in self._named_owners(r) if m.entity.type == "company"]
+                yield from self._not_in_house(sellers, self.subjects(verb), "supply.account_for_revenue", verb)
+            return
+        if lem in FILL_VERBS:  # "X's data centres are packed with Y's chips", "filled its campus with Y GPUs"
+            holders = children(verb, "nsubjpass", "dobj") or ([verb.head] if verb.dep_ in {"acl", "amod"} else [])
+            users = [m for h in holders for m in self._thing_owners(h)]
+            makers = [m for p in _affirmed(preps(verb, {"with"})) for m in self._supply_sources(p)]
+            yield from self._not_in_house(makers, users, f"supply.{lem}_with", verb)
+            return
+        subjects = children(verb, "nsubj") or (children(verb.head, "nsubj") if verb.dep_ == "xcomp" else [])
+        origins = _affirmed(preps(verb, {"from", "off"}))
+        for s in subjects:
+            thing = s
+            while thing.lower_ in QUANTITY_WORDS or thing.like_num:
+                nxt = preps(thing, {"of"})
+                if not nxt:
+                    break
+                thing = nxt[0]
+            if lemma(thing) in REVENUE_NOUNS or thing.lower_ in REVENUE_NOUNS:  # "most of Y's revenue comes from X"
+                sellers = [m for m in self._named_owners(thing) if m.entity.type == "company"]
+                buyers = [m for o in origins for m in self.args(o) if m.entity.type == "company" and not m.place]
+                yield from self._not_in_house(sellers, buyers, "supply.revenue_from", verb)
+                continue
+            named = self.coref.mention_at(thing)
+            if not (lemma(thing) in SUPPLY_CONTEXT | MODEL_WORDS or thing.lower_ in SUPPLY_CONTEXT or (named is not None and named.entity.type == "product")):
+                continue
+            users = [m for p in preps(thing, {"in", "inside", "for"}) for m in self.owners(p) if m.entity.type == "company"]
+            users = users or [m for m in self.owners(thing) + self.compounds(thing) if m.entity.type == "company"]
+            makers: list[Mention] = []
+            for o in origins:
+                direct = self.coref.mention_at(o)
+                if direct is not None:
+                    makers += [m for m in self.args(o) if m.entity.type in {"company", "product"}]
+                elif lemma(o) in {"line", "factory", "fab", "plant", "foundry", "assembly"}:
+                    makers += [m for m in self.owners(o) if m.entity.type == "company"]  # "off Y's production lines"
+                else:
+                    makers += self.args(o) or self._supply_sources(o)  # "from a smaller supplier, Z"
+            yield from self._not_in_house(makers, users, "supply.come_from", verb)
+
+    def _named_owners(self, noun: Token) -> list[Mention]:
+        """Owners given by a name or a pronoun ("Nvidia's revenue", "its sales"), not by a
+        description ("that company's revenue"), whose resolution is too often a guess."""
+        return [m for c in children(noun, "poss", "compound") if c.pos_ in {"PROPN", "PRON"} or self.coref.mention_at(c) is not None and not self.coref.mention_at(c).coref for m in self.args(c)]
+
+    def _served_by(self, verb: Token) -> Iterator[Candidate]:
+        """"Inference for X's chatbot is handled by Y", "X's data centres are operated by Y": the
+        agent runs a service for the owner of what is handled."""
+        things = children(verb, "nsubjpass") or ([verb.head] if verb.dep_ == "acl" else [])
+        users: list[Mention] = []
+        for t in things:
+            if lemma(t) in SERVICE_NOUNS or t.lower_ in SERVICE_NOUNS:
+                users += [m for m in self.owners(t) if m.entity.type == "company"]
+                for p in preps(t, {"for", "of"}):
+                    direct = self.coref.mention_at(p)
+                    users += [m for m in self.args(p) if m.entity.type == "company"] if direct is not None else self._thing_owners(p)
+            else:
+                users += self._thing_owners(t)
+        runners = [m for m in self.agents(verb) if m.entity.type == "company"]
+        yield from self._not_in_house(runners, users, f"supply.served_by.{lemma(verb)}", verb)
+
+    def _not_in_house(self, suppliers: list[Mention], customers: list[Mention], rule: str, trigger: Token) -> Iterator[Candidate]:
+        """A supply candidate without the pairs inside one group (a unit serving its parent)."""
+        for s in suppliers:
+            custs = [c for c in customers if c.entity.id != s.entity.id and c.entity.parent != s.entity.id and s.entity.parent != c.entity.id]
+            if custs:
+                yield Candidate("supplies", [s], custs, rule, 0.75, trigger)
 
     def _thing_owners(self, tok: Token) -> list[Mention]:
         """Companies a workload-like thing belongs to: "Nordlys's facility", "the assistant that
@@ -1104,11 +1535,26 @@ class SentenceRules:
 
     # ------------------------------------------------------------------ regulates
     def _regulate_verb(self, verb: Token, lem: str, passive: bool) -> Iterator[Candidate]:
-        if lem in {"conclude", "find", "determine", "decide", "rule"} and children(verb, "ccomp"):
+        if lem in COURT_VERBS | {"bring"} and not passive and any(lemma(p) in {"court", "courts", "tribunal"} for p in preps(verb, {"to", "before", "into"})):
+            # "the DPC took X to court", "hauled X before a tribunal": the firm taken is the target
+            targets, deal = self._regulated_in(children(verb, "dobj"), company_it=True)
+            yield Candidate("regulates", self.subjects(verb), targets, "regulate.take_to_court", 0.8, verb, deal_ref=deal)
+            return
+        if lem in COURT_VERBS:
+            return
+        if lem == "settle" and not passive:
+            # "X agreed to settle FTC charges", "X settled with the SEC": the settling firm is the target
+            regs = [m for d in children(verb, "dobj") for m in self.args(d) + self.owners(d) + self.compounds(d) + self.pobjs(d, {"by", "from"})] + self.pobjs(verb, {"with"})
+            regs = [m for m in regs if m.entity.type in {"regulator", "government"}]
+            yield Candidate("regulates", regs, [m for m in self.subjects(verb) if m.entity.type == "company"], "regulate.settle", 0.75, verb)
+            return
+        # "must rule on whether X and Y should ...": the open question names the targets
+        whether = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in {"on", "over", "about"} for c in children(p, "pcomp") if any(m.lower_ in {"whether", "if"} for m in children(c, "mark"))]
+        if lem in {"conclude", "find", "determine", "decide", "rule"} and (children(verb, "ccomp") or whether):
             regulators = [m for m in self.subjects(verb) if m.entity.type == "regulator"]
             if not regulators:  # "the CMA's market investigation found that X and Y ..."
                 regulators = [m for s in children(verb, "nsubj") if lemma(s) in REGULATE_NOUNS for m in self._regulator_owners(s) if m.entity.type == "regulator"]
-            targets, deal = self._regulated_in(children(verb, "ccomp"))
+            targets, deal = self._regulated_in(children(verb, "ccomp") + whether)
             if regulators and (targets or deal is not None):
                 yield Candidate("regulates", regulators, targets, f"regulate.{lem}_that", 0.75, verb, deal_ref=deal)
             return
@@ -1140,6 +1586,8 @@ class SentenceRules:
         if passive:
             regulators = self.agents(verb)
             slots = children(verb, "nsubjpass") + preps(verb, REGULATE_ARG_PREPS - {"with"})
+            if lem in COMPANY_REGULATE_VERBS:  # gapped: "X was fined €5m and Y €2m by the Commission"
+                slots += [c for c in children(verb, "conj") if c.pos_ == "PROPN" and self.coref.mention_at(c) is not None]
             if verb.dep_ in {"acl", "relcl"}:
                 slots.append(verb.head)
         else:
@@ -1147,6 +1595,13 @@ class SentenceRules:
             if lem == "focus":
                 regulators = [m for s in children(verb, "nsubj") for m in self.owners(s) + self.compounds(s)]
             slots = children(verb, "dobj", "ccomp", "xcomp", "dative") + preps(verb, REGULATE_ARG_PREPS - {"with"})
+            if lem in OBJECT_CONTROL and any(self.coref.mention_at(d) is not None for d in children(verb, "dobj")):
+                # "required Synopsys to divest X and Ansys to sell Y to Keysight": the firms told to act,
+                # not what they must sell or to whom
+                clauses = children(verb, "ccomp", "xcomp")
+                slots = [t for t in slots if t not in clauses] + [s for c in clauses for x in [c, *c.conjuncts] for s in children(x, "nsubj")]
+                doc = verb.doc  # gapped: "... and Ansys to sell Y"
+                slots += [t for c in clauses for t in c.subtree if t.dep_ == "conj" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" and self.coref.mention_at(t) is not None]
             for adv in children(verb, "advcl"):  # "... as it had done with Microsoft's stake in OpenAI"
                 if lemma(adv) == "do":
                     slots += preps(adv, {"with"})
@@ -1154,14 +1609,16 @@ class SentenceRules:
                 slots.append(verb.head)
         if not regulators or all(m.entity.type not in {"regulator", "government"} for m in regulators):
             return
-        targets, deal = self._regulated_in(slots, company_it=lem in COMPANY_REGULATE_VERBS)
+        if _denied(verb):
+            return  # "a report that the CMA was preparing to investigate X was denied"
+        targets, deal = self._regulated_in(slots, company_it=lem in COMPANY_REGULATE_VERBS, named_only=lem in NAMED_ONLY_REGULATE)
         if deal is not None and deal.lower_ == "it" and (outer := _enclosing_deal(verb)) is not None:
             deal = outer  # "a deal the CMA examined before clearing it": "it" is that deal
         if lem in {"sue"} and not targets and deal is None:
             deal = verb
         yield Candidate("regulates", regulators, targets, f"regulate.{lem}" + (".passive" if passive else ""), 0.85, verb, deal_ref=deal)
 
-    def _regulated_in(self, toks: Iterable[Token], *, company_it: bool = False) -> tuple[list[Mention], Token | None]:
+    def _regulated_in(self, toks: Iterable[Token], *, company_it: bool = False, named_only: bool = False) -> tuple[list[Mention], Token | None]:
         """Companies named in a regulated phrase ("Amazon's investment in Anthropic" -> both) and,
         when a deal is referred to ("the deal", "it", "the two companies"), that deal's token.
         ``company_it``: the verb acts on firms ("fined it"), so "it" is the company it resolves to."""
@@ -1169,7 +1626,8 @@ class SentenceRules:
         deal: Token | None = None
         toks = list(toks)
         for tok in toks:
-            skip = {x.i for t in tok.subtree if t.dep_ == "relcl" and t.i != tok.i for x in t.subtree}
+            # relative clauses and participles describe a party ("Grok, the chatbot made by xAI"), not the conduct
+            skip = {x.i for t in tok.subtree if (t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBN") and t.i != tok.i for x in t.subtree}
             for t in tok.subtree:
                 if t.i in skip or self._is_competitor(t):
                     continue
@@ -1177,6 +1635,8 @@ class SentenceRules:
                     continue  # "the Google parent" names Alphabet, not Google
                 if self._owner_of_named(t):
                     continue  # "Alphabet's Google was fined": the owner only says whose unit it is
+                if t.dep_ in {"compound", "poss"} and lemma(t.head) in UNIT_NOUNS - {"business", "part"} and t.head.i in {x.i for x in tok.subtree}:
+                    continue  # "fined the Alphabet unit": the unit (resolved from the head noun), not its owner
                 if self._modifier_only(t):
                     continue
                 if t.lower_ in RELATIVES and t.dep_ != "poss":
@@ -1193,8 +1653,12 @@ class SentenceRules:
                     deal = deal or t
                     continue
                 m = self.coref.mention_at(t) or self.coref.resolve(t)
+                if named_only and m is not None and m.coref and t.pos_ == "NOUN":
+                    continue  # "the company's purchases", far from its antecedent
                 if m is not None and all(m.entity.id != o.entity.id for o in out):
                     out.append(m)
+        if named_only and out:
+            return out, None  # the named parties, not a deal whose parties came from a guess
         return out, deal
 
     def _owner_of_named(self, t: Token) -> bool:
@@ -1256,7 +1720,7 @@ class SentenceRules:
         if noun.dep_ == "dobj" and lemma(noun.head) in {"send", "issue", "serve", "deliver", "address"}:
             # "sent orders under Section 6(b) of the Act to Alphabet, ...": "to" may attach low
             slots += [o for p in noun.head.subtree if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
-        targets, deal = self._regulated_in(slots)
+        targets, deal = self._regulated_in(slots, named_only=lem in NAMED_ONLY_REGULATE)
         targets += [m for m in self.owners(noun) + self.compounds(noun) if m.entity.type not in {"regulator", "government"}]
         if noun.dep_ == "dobj":
             more, deal2 = self._regulated_in(preps(noun.head, REGULATE_ARG_PREPS - {"with", "in"}))
@@ -1302,6 +1766,8 @@ class SentenceRules:
             subs = [m for s in children(verb, "nsubj") for m in self._pair_parties(s)] or subs
         if lem in {"develop", "co-develop", "market", "co-market", "co-sell", "co-promote", "commercialise", "commercialize", "design", "co-design", "build"}:
             others = self.pobjs(verb, {"with"})
+            if not others and lem != "build":  # "co-markets a line of AI systems with Nvidia": "with" attached low
+                others = [m for p in deep_preps(verb, {"with"}) if p.head.head is not verb for m in self.args(p) if m.entity.type == "company"]
             if others and lem != "build":
                 yield from _partner_cands(subs, others, f"partner.{lem}_with", 0.75, verb)
             elif len(subs) >= 2 and (lem.startswith("co-") or _jointly(verb)):
@@ -1309,6 +1775,12 @@ class SentenceRules:
             return
         if lem == "work" and not preps(verb, {"with"}):
             return
+        if lem == "work":
+            # "it works with Meta", "the company will keep working with X": a plain "work with" is
+            # weak evidence, so only between named firms and only when stated as fact
+            subs = [m for m in subs if not m.coref]
+            if is_hedged(verb, self.sent):
+                return
         others = self.pobjs(verb, {"with", "alongside"})
         if lem in {"team", "tie"}:
             others += [m for p in children(verb, "prt") for m in self.pobjs(p, {"with"})]
@@ -1357,7 +1829,15 @@ class SentenceRules:
                 if cand.predicate == "invests_in" and not cand.objects:
                     # "Nvidia is among the investors in xAI's round": "in" attached to the verb
                     for r in preps(verb, {"in"}):
-                        cand.objects += self._round_owner(r) if is_round(r) else self.args(r)
+                        cand.objects += self._round_owner(r) if is_round(r) else self._investees([r])
+                if cand.predicate == "invests_in" and not cand.objects and attr.tag_ in {"NNS", "NNPS"} and lemma(attr) in INVESTOR_NOUNS and not children(attr, "poss", "prep") and not preps(verb, {"in", "of"}):
+                    # "X and Y are among the new shareholders" right after a raise: the raiser's
+                    raiser = self.coref.raiser(verb)
+                    near = [raiser] if raiser is not None and raiser.start >= self._previous_start() else []
+                    ids = {m.entity.id for m in cand.subjects}
+                    rounds = [t for t in verb.doc[self._previous_start() : verb.i] if is_round(t) and self.coref.mention_at(t) is None]
+                    cand.objects += near or [m for m in (self._round_owner(rounds[-1]) if rounds else []) if m.entity.id not in ids]
+                    cand.subjects = [m for m in cand.subjects if not m.coref and self.sent.start <= m.start < self.sent.end]  # named here: "Japan's largest banks" stays unresolved
                 yield cand
             if attr.lower_ == "available":  # "Claude is available on Bedrock"
                 yield from self._available(verb, attr)
@@ -1422,6 +1902,9 @@ class SentenceRules:
                 yield Candidate("subsidiary_of", holders, parents, f"subsidiary.company_of.{rule}", 0.75, noun)
             return
         owners = self.owners(noun)
+        past = any(c.lower_ in {"former", "formerly", "previously", "once", "ex"} for c in noun.subtree if c.i < noun.i)
+        if past and head in INVESTOR_NOUNS | UNIT_NOUNS | PARENT_NOUNS | {"parent"}:
+            return  # "X, formerly the parent of Y": a relation that has ended
         if head in INVESTOR_NOUNS:
             targets = owners + self.pobjs(noun, {"in", "of", "into", "behind"})
             ids = {m.entity.id for m in holders}
@@ -1431,6 +1914,8 @@ class SentenceRules:
             for r in preps(noun, {"in"}):
                 if is_round(r) and self.coref.mention_at(r) is None:
                     targets += self._round_owner(r)
+            if not targets and noun.dep_ == "attr" and not self._competitive and any(c.lower_ == "also" for c in noun.head.children):
+                targets = self._sole_in_sentence(noun, {m.entity.id for m in holders})  # "X, which sells Y chips, is also a shareholder"
             ranked = any(c.lower_ in {"largest", "biggest", "single", "main", "minority", "partial", "joint", "co"} for c in noun.children)
             if self._controlling(noun) or (head == "owner" and not ranked):  # "its largest single owner" owns a part
                 yield Candidate("subsidiary_of", targets, holders, f"subsidiary.controlling.{rule}", 0.85, noun)
@@ -1451,8 +1936,12 @@ class SentenceRules:
         elif head in UNIT_NOUNS:
             if head == "business" and not owners:
                 return
-            parents = owners + self.pobjs(noun, {"of", "at", "within", "inside"})
-            parents += [m for m in self.compounds(noun) if m.entity.type == "company"]
+            named = [m for m in self.compounds(noun) if m.entity.type == "company" and not m.place and noun.doc[m.start].ent_type_ not in {"GPE", "LOC", "NORP"}]  # not "its US arm"
+            if named and any(c.pos_ == "PRON" for c in children(noun, "poss")) and noun.dep_ == "appos":
+                # "X, its Y unit,": the compound names the unit and "its" is X
+                yield Candidate("subsidiary_of", named, holders, f"subsidiary.{rule}.named_unit", 0.85, noun)
+                return
+            parents = owners + self.pobjs(noun, {"of", "at", "within", "inside"}) + named
             yield Candidate("subsidiary_of", holders, parents, f"subsidiary.{rule}", 0.85, noun)
         elif head in PARENT_NOUNS:
             kids = owners + self.pobjs(noun, {"of"})
@@ -1484,6 +1973,12 @@ class SentenceRules:
             if self.coref.mention_at(p) is None:
                 out += [m for m in self.owners(p) if m.entity.type == "company"]
         return out
+
+    def _sole_in_sentence(self, tok: Token, exclude: set[str]) -> list[Mention]:
+        """The one other company named earlier in this sentence: what a bare "is also an
+        investor" adds a relation to; none when several are named."""
+        found = {m.entity.id: m for t in self.sent[: tok.i - self.sent.start] if (m := self.coref.mention_at(t)) is not None and m.entity.type == "company" and m.entity.id not in exclude}
+        return list(found.values()) if len(found) == 1 else []
 
     def _sole_other(self, tok: Token, exclude: set[str]) -> list[Mention]:
         """The one company named in the previous sentence or earlier in this one, other than
@@ -1525,6 +2020,10 @@ class SentenceRules:
                 acquirers = self.compounds(noun)
             if not acquirers and targets and noun.dep_ == "dobj" and lemma(noun.head) in LIGHT_NOUN_VERBS | {"complete", "announce", "finalise", "finalize", "close", "pursue"}:
                 acquirers = self.subjects(noun.head)
+            stakes = [t for t in preps(noun, {"of"}) if lemma(t) in STAKE_NOUNS or t.lower_ in {"%", "percent"} or t.ent_type_ == "PERCENT"]
+            if stakes and acquirers:  # "the acquisition of a 30% stake in X by Y": equity, not control
+                issuers = [m for t in stakes for p in preps(t, {"in", "of"}) for m in self._equity_issuers(p) if m.entity.type == "company"]
+                yield Candidate("invests_in", acquirers, issuers, f"invest.noun.{lem}_of_stake", 0.8, noun)
             if targets and not any(lemma(t) in STAKE_NOUNS | {"chip", "chips", "stores", "assets", "plants"} for t in preps(noun, {"of"})):
                 yield Candidate("acquires", acquirers, targets, f"acquire.noun.{lem}", 0.85, noun)
                 sellers = self.pobjs(noun, {"from"})
@@ -1540,9 +2039,12 @@ class SentenceRules:
             yield from self._licence_noun(noun)
         if lem in USE_NOUNS:
             yield from self._use_noun(noun, lem)
+        if noun.lower_ in {"partners", "teams"}:
+            yield from self._partners_misparse(noun)
         parent_company = lem in {"company", "firm", "group"} and any(lemma(c) == "parent" for c in children(noun, "compound", "amod"))
         if noun.dep_ == "appos" and (lem in INVESTOR_NOUNS | CUSTOMER_NOUNS | UNIT_NOUNS | PARENT_NOUNS | SUPPLIER_NOUNS or noun.lower_ == "one" or parent_company):
-            yield from self._role_noun(noun, self.args(noun.head), "appos")
+            listed = lem in INVESTOR_NOUNS | UNIT_NOUNS | PARENT_NOUNS or parent_company
+            yield from self._role_noun(noun, self._appos_holders(noun) if listed else self.args(noun.head), "appos")
         if parent_company and noun.dep_ != "appos" and self.owners(noun):
             # "Veridian's parent company, Halsey Group, ...": the possessor is the unit
             parents = [m for c in children(noun, "appos") for m in self.args(c) if m.entity.type == "company"]
@@ -1557,17 +2059,45 @@ class SentenceRules:
                 parents.append(ref)  # "the Google parent" -> the parent named earlier
             if kids and parents:
                 yield Candidate("subsidiary_of", kids, parents, "subsidiary.parent.compound", 0.85, noun)
+        if lem in {"fund", "vehicle"} and any(lemma(c) in {"venture", "investment", "corporate", "capital", "strategic"} for c in children(noun, "compound", "amod")):
+            yield from self._venture_fund(noun)
         if lem in UNIT_NOUNS - {"part", "business"} and noun.dep_ not in {"appos", "attr"}:
             # "Amazon's AWS unit", "its cloud unit AWS", "whose Whole Foods Market subsidiary"
             named = [m for c in children(noun, "compound", "appos") for m in self.args(c)]
             if noun.dep_ == "compound":
                 named += self.args(noun.head)
-            named = [m for m in named if m.entity.type == "company"]
+            named = [m for m in named if m.entity.type == "company" and not m.place and noun.doc[m.start].ent_type_ not in {"GPE", "LOC", "NORP"}]  # not "Vodafone's UK arm"
             owners = self.owners(noun) + self.pobjs(noun, {"of"})
             if owners and named:
                 yield Candidate("subsidiary_of", named, owners, "subsidiary.unit", 0.85, noun)
 
+    def _venture_fund(self, noun: Token) -> Iterator[Candidate]:
+        """"M12, Microsoft's venture fund," / "Zoom's venture fund Z Ventures": a corporate venture
+        fund belongs to the company that owns it (as a venture "arm" does)."""
+        owners = [m for m in self.owners(noun) + self.pobjs(noun, {"of"}) if m.entity.type == "company"]
+        named = self.args(noun.head) if noun.dep_ == "appos" else [m for c in children(noun, "appos", "compound") for m in self.args(c)]
+        named = [m for m in named if m.entity.type == "company" and m not in owners]
+        if owners and named:
+            yield Candidate("subsidiary_of", named, owners, "subsidiary.venture_fund", 0.8, noun)
+
+    def _appos_holders(self, noun: Token) -> list[Mention]:
+        """Who a role in apposition describes. In a list ("A and B, the unit of C", "X, Y, the
+        venture arm of Z and W") a singular role may describe only the last name or be a list item
+        of its own: then only a dash- or bracket-delimited one ("X — the venture arm of Y —")
+        counts, for the name right before it; otherwise none."""
+        holders = [m for m in self.args(noun.head) if not noun.left_edge.i <= m.start <= noun.right_edge.i]  # not the role's own owner
+        head = noun.head
+        in_list = head.dep_ == "conj" or any(c.i < noun.i for c in children(head, "conj")) or len(holders) > 1
+        if not in_list or noun.tag_ in {"NNS", "NNPS"}:
+            return holders
+        left = noun.left_edge.i
+        if left > 0 and noun.doc[left - 1].text in {"—", "–", "(", "-"}:
+            return [m for m in holders if m.end == left - 1]
+        return []
+
     def _invest_noun(self, noun: Token, lem: str) -> Iterator[Candidate]:
+        if self.coref.mention_at(noun) is not None:
+            return  # a word of a name: "ASE Technology Holding", "Kowa Holdings"
         investees = self.pobjs(noun, {"in", "into", "for"} | ({"on"} if lem == "bet" else set()))
         if not investees:  # "an investment of up to $1bn in Anthropic": "in" attached low
             investees = [m for o in preps(noun, {"of"}) for p in o.subtree if p.dep_ == "prep" and p.lower_ in {"in", "into"} for x in children(p, "pobj") for m in self.args(x)]
@@ -1592,6 +2122,9 @@ class SentenceRules:
             investors = self.subjects(noun.head)  # "Amazon unveiled a commitment of $4bn to X"
         if not investors and investees:
             investors = self.compounds(noun)  # "the Amazon investment in Anthropic"
+        if investors and not investees and lem in {"stake", "stakes", "holding", "shareholding", "investment", "position"}:
+            named = [m for c in children(noun, "compound", "nmod", "amod", "npadvmod") if (m := self.coref.mention_at(c)) is not None]
+            investees = [m for m in named if m.entity.type == "company" and m not in investors]  # "its Anthropic stake"
         if not investors and not investees and self.compounds(noun) and noun.dep_ == "pobj" and noun.head.lower_ == "on":
             investors = self.compounds(noun)  # "declined to comment on the Google investment"
             investees = self.subjects(noun.head.head) if noun.head.head.pos_ == "VERB" else []
@@ -1638,12 +2171,16 @@ class SentenceRules:
         if self._called_off(noun):
             return  # "talks on an alliance collapsed", "denied it had agreed a partnership"
         a = [m for m in self.owners(noun) + self.compounds(noun) if not (lem == "up" and m.entity.id == "tie")]
-        b = self.pobjs(noun, {"with"})
+        # "X's partnership with Y and Z's with W": a possessor listed after "with" starts a gapped pair
+        b = [m for m in self.pobjs(noun, {"with"}) if not any(c.dep_ == "case" for t in noun.doc[m.start : m.end] for c in t.children)]
         between = self.pobjs(noun, {"between"})
         gov = noun.head if noun.dep_ == "dobj" else None
         if noun.dep_ == "nsubj" and noun.head.dep_ in {"ccomp", "xcomp"}:
             gov = noun.head.head  # "X and Y announced a partnership to develop ..."
         gov_lem = lemma(gov) if gov is not None else ""
+        counted = [s for s in (children(gov, "nsubj") if gov is not None else []) if any(c.lower_ in {"two", "both"} for c in s.children)]
+        if counted and any(c.lower_ == "their" for c in children(noun, "poss")):
+            a = [m for s in counted for m in self._pair_parties(s)]  # "the two companies ... their": exactly two, or none
         if len(between) >= 2:
             yield from _partner_pairs(between, f"partner.noun.{lem}.between", 0.8, noun)
         elif a and b:
@@ -1662,8 +2199,21 @@ class SentenceRules:
                 yield from _partner_pairs(subs, f"partner.noun.{lem}.verb", 0.75, noun)
         elif not b and gov is not None and gov_lem in PARTNER_FORM_VERBS - {"have", "extend", "expand", "deepen"}:
             subs = self.subjects(gov)
+            if len(subs) < 2:  # "when the two companies struck their partnership"
+                subs = [m for s in children(gov, "nsubj") for m in self._pair_parties(s)] or subs
             if len(subs) >= 2:
                 yield from _partner_pairs(subs, f"partner.noun.{lem}.conj", 0.75, noun)
+
+    def _partners_misparse(self, noun: Token) -> Iterator[Candidate]:
+        """"X partners with Y" where the tagger read "partners" as a plural noun modified by the
+        name ("Whereas Anthropic partners with Amazon, ..."): the verb reading, names on both sides."""
+        if noun.i == 0 or any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children):
+            return
+        left = self.coref.mention_at(noun.doc[noun.i - 1])
+        if left is None or left.entity.type != "company" or noun.doc[noun.i - 1].head.i != noun.i and noun.doc[noun.i - 1].head.head.i != noun.i:
+            return
+        others = [m for m in self.pobjs(noun, {"with"}) if m.entity.type == "company"]
+        yield from _partner_cands([left], others, f"partner.{noun.lower_}_with", 0.75, noun)
 
     def _pair_parties(self, tok: Token) -> list[Mention]:
         """"the two companies", "both groups", "the pair": the two companies named just before,
@@ -1745,13 +2295,21 @@ class SentenceRules:
 
     def _backed_compound(self, tok: Token) -> Iterator[Candidate]:
         """"Google-backed Anthropic", "an Amazon-funded startup"."""
-        backers = [m for c in tok.children if c.dep_ in {"npadvmod", "compound", "nmod", "advmod"} for m in self.args(c)]
+        backers = [m for c in tok.children if c.dep_ in {"npadvmod", "compound", "nmod", "advmod"} for m in self.args(c) or self._named(c)]
         doc = tok.doc
         if not backers and tok.i > 1 and doc[tok.i - 1].text == "-":
             m = self.coref.mention_at(doc[tok.i - 2])
             backers = [m] if m else []
         if backers:
-            yield Candidate("invests_in", backers, self._described(tok.head), "invest.backed_compound", 0.85, tok)
+            direct = self.coref.mention_at(tok.head)  # "X-backed A and Y-backed B": A only, not its conjunct
+            backed = [direct] if direct is not None and direct.entity.type == "company" else self._described(tok.head)
+            yield Candidate("invests_in", backers, backed, "invest.backed_compound", 0.85, tok)
+
+    def _named(self, tok: Token) -> list[Mention]:
+        """The company a token names outright, with its conjuncts ("SoftBank- and Nvidia-backed"):
+        inside one noun phrase a relation holds even in a sentence about competition, where
+        ``args`` drops names as rivals ("Google-backed Anthropic competes with ...")."""
+        return [m for t in [tok, *children(tok, "conj")] if (m := self.coref.mention_at(t)) is not None and m.entity.type == "company"]
 
     def _led_compound(self, tok: Token) -> Iterator[Candidate]:
         """"a Sequoia-led Series B": the leader invests in the round's owner."""
@@ -1809,6 +2367,18 @@ def _affirmed(pobjs: list[Token]) -> list[Token]:
             continue
         out.append(o)
     return out
+
+
+def _denied(tok: Token, limit: int = 6) -> bool:
+    """A governing verb denies the clause ("a report that X was investigating Y was denied")."""
+    cur = tok
+    for _ in range(limit):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"} and lemma(cur) in {"deny", "refute", "dismiss"}:
+            return True
+    return False
 
 
 def _cut_off(noun: Token) -> bool:

@@ -156,6 +156,70 @@ CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
         {(CMA, REG, "microsoft"), (CMA, REG, "activision-blizzard")},
         set(),
     ),
+    # ------------------------------------------------------------ round 2: litigation phrasings
+    (
+        "took a firm to court / hauled it into court",
+        "Ireland's Data Protection Commission took Veridian Robotics to court last August. The Federal Trade Commission hauled Klarfeld AG into court in March.",
+        {("data-protection-commission", REG, "veridian-robotics"), (FTC, REG, "klarfeld")},
+        set(),
+    ),
+    (
+        "distractor: a company takes a rival to court; a regulator 'took a view'",
+        "Klarfeld AG took Veridian Robotics to court over patents. The Bundeskartellamt took a different view of Ostwind Energy's market power.",
+        set(),
+        {("klarfeld", REG, "veridian-robotics"), (BKA, REG, "ostwind-energy")},
+    ),
+    (
+        "settled regulator charges (infinitive, with, claims by)",
+        "Klarfeld AG agreed to pay a $4.5 million penalty to settle Federal Trade Commission charges that it misled clients. "
+        "Veridian Robotics settled with the Securities and Exchange Commission over its accounting. "
+        "Ostwind Energy paid $20m to settle claims by the European Commission.",
+        {(FTC, REG, "klarfeld"), ("securities-and-exchange-commission", REG, "veridian-robotics"), (EC, REG, "ostwind-energy")},
+        set(),
+    ),
+    (
+        "distractor: settling a dispute with a company",
+        "Veridian Robotics settled its dispute with Klarfeld AG.",
+        set(),
+        {("klarfeld", REG, "veridian-robotics"), ("veridian-robotics", REG, "klarfeld")},
+    ),
+    (
+        "rule / decide on whether: the open question names the targets",
+        "The Competition and Markets Authority will rule on whether Veridian Robotics holds strategic market status. "
+        "The Bundeskartellamt decided on whether Klarfeld AG's purchase of Ostwind Energy needed a full review.",
+        {(CMA, REG, "veridian-robotics"), (BKA, REG, "klarfeld"), (BKA, REG, "ostwind-energy")},
+        set(),
+    ),
+    (
+        "gapped passive fine: 'X was fined A and Y B by R'",
+        "Apple was fined €500m and Meta Platforms €200m by the European Commission on Wednesday.",
+        {(EC, REG, "apple"), (EC, REG, "meta-platforms")},
+        set(),
+    ),
+    (
+        "a regulator's trial against a firm; seeking to unwind a purchase",
+        "The Federal Trade Commission's trial against Veridian Robotics began on Monday. "
+        "The European Commission is seeking to unwind Klarfeld AG's purchase of Ostwind Energy.",
+        {(FTC, REG, "veridian-robotics"), (EC, REG, "klarfeld"), (EC, REG, "ostwind-energy")},
+        set(),
+    ),
+    (
+        "distractor: a firm's own trial names no regulator; unwinding one's own deal",
+        "Klarfeld AG began a clinical trial of its sensor. Veridian Robotics and Ostwind Energy agreed to unwind their joint venture.",
+        set(),
+        {("klarfeld", REG, "veridian-robotics"), ("veridian-robotics", REG, "ostwind-energy")},
+    ),    (
+        "required A to divest X and B to sell Y to C: the firms told to act, not the buyer",
+        "The Federal Trade Commission required Ostwind Energy to divest its sensor unit and Marlow Foods to sell its snack brands, with both packages going to Klarfeld AG.",
+        {(FTC, REG, "ostwind-energy"), (FTC, REG, "marlow-foods")},
+        {(FTC, REG, "klarfeld")},
+    ),
+    (
+        "a regulator that has not challenged or sued has not acted",
+        "The Federal Trade Commission has not challenged Ostwind Energy's investment in Veridian Robotics. The Bundeskartellamt did not sue Marlow Foods.",
+        set(),
+        {(FTC, REG, "ostwind-energy"), (FTC, REG, "veridian-robotics"), (BKA, REG, "marlow-foods")},
+    ),
 ]
 
 

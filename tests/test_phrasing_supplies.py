@@ -325,6 +325,257 @@ CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
         set(),
         {("bundeskartellamt", "partners_with", KL)},
     ),
+    # ------------------------------------------------------------------ round 2: reselling another's goods
+    (
+        "offers X's and Y's models to its customers",
+        "Klarfeld AG will offer Mistral AI's and Cohere's models to customers of its procurement software.",
+        {("mistral-ai", "supplies", KL), ("cohere", "supplies", KL)},
+        {(KL, "supplies", "mistral-ai")},
+    ),
+    (
+        "resells X's chips to third parties",
+        "Veridian Robotics resells Nvidia's H100 accelerators to universities across Bavaria.",
+        {("nvidia", "supplies", VR)},
+        {(VR, "supplies", "nvidia")},
+    ),
+    (
+        "distractor: selling its own goods names no upstream supplier",
+        "Veridian Robotics sells its own sensors to Klarfeld AG.",
+        {(VR, "supplies", KL)},
+        {(KL, "supplies", VR)},
+    ),
+    # ------------------------------------------------------------------ relative clause and shared passive
+    (
+        "the goods that X sells to Y",
+        "Klarfeld AG complained about the prices of the GPUs that Nvidia sells to it.",
+        {("nvidia", "supplies", KL)},
+        set(),
+    ),
+    (
+        "relative clause with 'which' object: the customer is the modified name",
+        "Ostwind Energy, which Klarfeld AG supplies with batteries, reported a loss.",
+        {(KL, "supplies", "ostwind-energy")},
+        {("ostwind-energy", "supplies", KL)},
+    ),
+    (
+        "built by X and leased to Y (shared passive)",
+        "The new campus in Ohio is being built by Veridian Robotics and leased to Klarfeld AG.",
+        {(VR, "supplies", KL)},
+        set(),
+    ),
+    (
+        "designed by X and sold to Y (shared passive, other verbs)",
+        "The sensors were designed by Veridian Robotics and sold to Ostwind Energy.",
+        {(VR, "supplies", "ostwind-energy")},
+        set(),
+    ),
+    (
+        "distractor: financed by X and leased to Y is no supply by the financier",
+        "The campus was financed by Blue Owl Capital and leased to Klarfeld AG.",
+        set(),
+        {("blue-owl-capital", "supplies", KL)},
+    ),
+    (
+        "passive 'powered by X's models': the powered thing's owner is the customer",
+        "Klarfeld AG's chatbot is powered by Mistral AI's models.",
+        {("mistral-ai", "supplies", KL)},
+        set(),
+    ),
+    # ------------------------------------------------------------------ where goods come from
+    (
+        "the components in X's products come from Y and from Z",
+        "The optical transceivers in Klarfeld AG's switches come from Coherent and from a smaller supplier, Veridian Robotics.",
+        {("coherent", "supplies", KL), (VR, "supplies", KL)},
+        set(),
+    ),
+    (
+        "most of the memory in X's servers comes from Y",
+        "Most of the memory in Veridian Robotics' servers comes from SK Hynix.",
+        {("sk-hynix", "supplies", VR)},
+        set(),
+    ),
+    (
+        "its chips come off Y's production lines",
+        "Klarfeld AG said its chips will keep coming off TSMC's production lines.",
+        {("tsmc", "supplies", KL)},
+        set(),
+    ),
+    (
+        "distractors: people and ideas 'come from' a company; negated origin",
+        "The idea for the chip came from Google. Its chief executive came from Nvidia. The chips in Klarfeld AG's servers do not come from AMD.",
+        set(),
+        {("google", "supplies", KL), ("nvidia", "supplies", KL), ("amd", "supplies", KL)},
+    ),
+    (
+        "data centres packed with X's chips",
+        "Veridian Robotics' data centres are packed with Nvidia chips.",
+        {("nvidia", "supplies", VR)},
+        set(),
+    ),
+    (
+        "distractor: offices packed with engineers",
+        "Klarfeld AG's offices are packed with engineers from Google.",
+        set(),
+        {("google", "supplies", KL)},
+    ),
+    # ------------------------------------------------------------------ customers as a share of revenue
+    (
+        "A and B accounted for a share of X's revenue",
+        "Klarfeld AG and Ostwind Energy together accounted for 40% of Veridian Robotics' revenue last year.",
+        {(VR, "supplies", KL), (VR, "supplies", "ostwind-energy")},
+        {(KL, "supplies", VR)},
+    ),
+    (
+        "more than half of X's revenue comes from Y",
+        "More than half of Veridian Robotics' revenue comes from Klarfeld AG.",
+        {(VR, "supplies", KL)},
+        set(),
+    ),
+    (
+        "distractor: a unit's share of its parent's income, a country's share of revenue",
+        "AWS accounted for 60% of Amazon's operating income. China accounted for 13% of Nvidia's revenue.",
+        set(),
+        {("amazon", "supplies", "amazon-web-services"), ("nvidia", "supplies", "china")},
+    ),
+    # ------------------------------------------------------------------ a service run for a company
+    (
+        "inference for X's chatbot is handled by Y",
+        "At Penrose Legal, inference for its chatbot is handled by Together AI.",
+        {("together-ai", "supplies", "penrose-legal")},
+        set(),
+    ),
+    (
+        "X's data centres are operated by Y",
+        "Veridian Robotics' data centres are operated by Klarfeld AG.",
+        {(KL, "supplies", VR)},
+        set(),
+    ),
+    (
+        "distractor: a company run by a person",
+        "Veridian Robotics is run by Klarfeld AG's former chief.",
+        set(),
+        {(KL, "supplies", VR)},
+    ),
+    # ------------------------------------------------------------------ partners
+    (
+        "the two companies struck their partnership",
+        "Veridian Robotics has been paying Klarfeld AG for years. When the two companies struck their partnership in 2021, Klarfeld said the sensors would be co-designed.",
+        {(VR, "partners_with", KL)},
+        set(),
+    ),
+    (
+        "distractor: 'the two companies ... their partnership' after three names is ambiguous",
+        "Veridian Robotics, Ostwind Energy and Klarfeld AG all make sensors. When the two companies struck their partnership in 2021, prices fell.",
+        set(),
+        {(VR, "partners_with", "ostwind-energy"), (VR, "partners_with", KL), ("ostwind-energy", "partners_with", KL)},
+    ),
+    (
+        "'X partners with Y' misread as a noun, in main and subordinate clauses",
+        "Although Veridian Robotics partners with Klarfeld AG on sensors, it builds its own chips. Ostwind Energy partners with Cohere on search.",
+        {(VR, "partners_with", KL), ("ostwind-energy", "partners_with", "cohere")},
+        set(),
+    ),
+    (
+        "distractor: a company's partners with a property",
+        "Veridian Robotics partners with deep pockets are rare, Klarfeld AG said.",
+        set(),
+        {(VR, "partners_with", KL)},
+    ),
+    # ------------------------------------------------------------------ round 2b: made by an agent
+    (
+        "passive 'X's chips are manufactured by Y'",
+        "Klarfeld AG's chips, like most of its rivals', are manufactured by TSMC.",
+        {("tsmc", "supplies", KL)},
+        {(KL, "supplies", "tsmc")},
+    ),
+    (
+        "participle 'X's sensors, designed by Y,' and a product 'made by Y'",
+        "Ostwind Energy's sensors, designed by Veridian Robotics, go on sale in May. The H100, made by TSMC, is scarce.",
+        {(VR, "supplies", "ostwind-energy"), ("tsmc", "supplies", "nvidia")},
+        set(),
+    ),
+    (
+        "distractor: in-house design, and goods with no owner",
+        "Klarfeld AG's sensors are designed by Klarfeld AG. The chips were designed by Nvidia.",
+        set(),
+        {("nvidia", "supplies", KL), (KL, "supplies", KL)},
+    ),
+    (
+        "causative 'have/get X made by/at/on Y'",
+        "Klarfeld AG will have its sensors built by Veridian Robotics. Ostwind Energy gets its chips made at TSMC. "
+        "Cohere said it would have one of its chip designs manufactured on Intel's 18A process.",
+        {(VR, "supplies", KL), ("tsmc", "supplies", "ostwind-energy"), ("intel", "supplies", "cohere")},
+        set(),
+    ),
+    (
+        "supplies goods 'for Y's product'",
+        "Veridian Robotics also provides memory for Klarfeld AG's inspection robots.",
+        {(VR, "supplies", KL)},
+        set(),
+    ),
+    (
+        "deploys chips for a customer (and uses the maker's chips)",
+        "Klarfeld AG will deploy 4,000 Nvidia GPUs for Ostwind Energy.",
+        {(KL, "supplies", "ostwind-energy"), ("nvidia", "supplies", KL)},
+        set(),
+    ),
+    (
+        "distractor: 'made an offer for' a product is not manufacturing",
+        "Veridian Robotics, which made an unsolicited $3bn offer for Chrome last month, declined to comment.",
+        set(),
+        {(VR, "supplies", "google")},
+    ),
+    (
+        "distractor: powering in-house services",
+        "Klarfeld AG's new chips will start powering in-house services such as Klarfeld Search next year.",
+        set(),
+        {("klarfeld", "supplies", "klarfeld")},
+    ),
+    (
+        "relative clause 'X's product, which runs on Y's models/servers'",
+        "Klarfeld AG's search engine, which runs on Veridian Robotics' servers, launched in May.",
+        {(VR, "supplies", KL)},
+        set(),
+    ),
+    (
+        "double object: 'sells the maker most of its capacity' never reverses",
+        "Veridian Robotics sells Klarfeld AG most of its sensors. Microsoft also sells the ChatGPT maker most of its computing capacity.",
+        {(VR, "supplies", KL)},
+        {(KL, "supplies", VR), ("openai", "supplies", "microsoft")},
+    ),
+    (
+        "'gives the recipient access to X's chips': a misattached subject never supplies itself",
+        "Google's expanded deal with Anthropic, which gives the startup access to up to one million TPUs, is under review.",
+        set(),
+        {("anthropic", "supplies", "google")},
+    ),
+    (
+        "chose/selected/picked X to supply: the chosen firm supplies the chooser",
+        "Ostwind Energy selected Klarfeld AG to supply the cooling systems for its campus near Leipzig. "
+        "Marlow Foods picked Veridian Robotics to provide sensors for its warehouses.",
+        {(KL, "supplies", "ostwind-energy"), (VR, "supplies", "marlow-foods")},
+        {("ostwind-energy", "supplies", KL), ("marlow-foods", "supplies", VR)},
+    ),
+    # ------------------------------------------------------------------ round 2b: partners
+    (
+        "co-markets a line of systems with X ('with' attached low)",
+        "Veridian Robotics already co-markets a line of inspection systems with Klarfeld AG.",
+        {(VR, "partners_with", KL)},
+        set(),
+    ),
+    (
+        "gapped partnerships: 'A's partnership with B and C's with D'",
+        "Regulators examined Veridian Robotics' partnership with Klarfeld AG and Ostwind Energy's with Cohere.",
+        {(VR, "partners_with", KL)},
+        {(VR, "partners_with", "ostwind-energy")},
+    ),
+    (
+        "distractor: 'work with' only between named firms stated as fact",
+        "Veridian Robotics bought a stake in Ostwind Energy. It works with Klarfeld AG on sensors. "
+        "Cohere is reported to be working with Klarfeld AG.",
+        set(),
+        {("ostwind-energy", "partners_with", KL), (VR, "partners_with", KL), ("cohere", "partners_with", KL)},
+    ),
 ]
 
 

@@ -1,0 +1,297 @@
+"""References across sentences: one phrasing family per case, on passages written for these tests
+(not copied from the corpus), mostly with names outside the gazetteer so the rules cannot lean on
+knowing them. A case lists the triples it must produce and the ones it must not: a reference
+linked to the wrong firm is worse than one left unresolved."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Article
+
+Triple = tuple[str, str, str]
+EC, FTC, CMA, BKA = "european-commission", "federal-trade-commission", "competition-and-markets-authority", "bundeskartellamt"
+REG, INV, SUP = "regulates", "invests_in", "supplies"
+KLARFELD, VERIDIAN, OSTWIND, TESSALY, MARLOW = "klarfeld", "veridian-robotics", "ostwind-energy", "tessaly-labs", "marlow-foods"
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    from ingest.extract import get_extractor
+
+    return get_extractor()
+
+
+def triples(extractor, text: str) -> set[Triple]:  # type: ignore[no-untyped-def]
+    art = Article(id="ref-" + str(abs(hash(text)) % 10**8), title="test", text=text, date="2024-05-01")
+    return {(f.subject, f.predicate, f.object) for f in next(iter(extractor.extract([art]))).facts}
+
+
+def reviewed(regulator: str, *firms: str) -> set[Triple]:
+    return {(regulator, REG, f) for f in firms}
+
+
+CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
+    # ------------------------------------------------ which deal "the deal" is: a deal told in passing
+    (
+        "'the purchase' right after a takeover the rules could not parse is that one, not the main deal",
+        "Klarfeld AG agreed to buy Veridian Robotics in March. Elsewhere in logistics software, Tessaly Labs, "
+        "the maker of the Quay and Berth tools, was acquired by Marlow Foods for $300m last year. "
+        "The Competition and Markets Authority cleared the purchase after a short review.",
+        set(),
+        reviewed(CMA, KLARFELD, VERIDIAN),
+    ),
+    (
+        "'the takeover' right after a second, active-voice acquisition is that acquisition",
+        "Klarfeld AG agreed to buy Veridian Robotics in March. In a separate move, Marlow Foods bought Tessaly Labs, "
+        "a sensor maker, for $300m. The European Commission approved the takeover on Friday.",
+        reviewed(EC, MARLOW, TESSALY),
+        reviewed(EC, KLARFELD, VERIDIAN),
+    ),
+    (
+        "'the transaction' after a noun-phrase acquisition ('completed its acquisition of') is that one",
+        "Klarfeld AG agreed to buy Veridian Robotics in March. Marlow Foods completed its acquisition of Tessaly Labs in June. "
+        "The European Commission reviewed the transaction for six weeks.",
+        reviewed(EC, MARLOW, TESSALY),
+        reviewed(EC, KLARFELD, VERIDIAN),
+    ),
+    (
+        "a deal told in a relative clause is background: 'the deal' stays the article's main deal",
+        "Klarfeld AG agreed to buy Veridian Robotics in March. Veridian, which acquired Tessaly Labs in 2021, "
+        "makes warehouse robots. The Federal Trade Commission is reviewing the deal.",
+        reviewed(FTC, KLARFELD, VERIDIAN),
+        reviewed(FTC, TESSALY),
+    ),
+    (
+        "a sentence about one party's business does not change which deal is meant",
+        "Klarfeld AG agreed to buy Veridian Robotics in March. Veridian Robotics makes warehouse robots for retailers. "
+        "The Federal Trade Commission is reviewing the deal.",
+        reviewed(FTC, KLARFELD, VERIDIAN),
+        set(),
+    ),
+    # ------------------------------------------------ acqui-hires and deals spelled out after a colon
+    (
+        "'that deal' after 'a similar transaction: X's hiring of Y's staff' is the acqui-hire",
+        "Ostwind Energy agreed to buy Klarfeld AG in March. The Federal Trade Commission is also looking at a similar "
+        "transaction: Marlow Foods' hiring of most of Tessaly Labs' engineers. The Bundeskartellamt has opened its own "
+        "inquiry into that deal.",
+        reviewed(BKA, MARLOW, TESSALY),
+        reviewed(BKA, OSTWIND, KLARFELD),
+    ),
+    (
+        "'X hired Y's founders and staff' (verb form) is the deal a later 'the deal' means",
+        "Marlow Foods hired most of Tessaly Labs' founders and staff in May. The Competition and Markets Authority "
+        "is investigating the deal.",
+        reviewed(CMA, MARLOW, TESSALY),
+        set(),
+    ),
+    (
+        "hiring one executive is not a deal: nothing for 'the deal' to point to",
+        "Marlow Foods hired Tessaly Labs' chief executive in May. The Competition and Markets Authority is investigating the deal.",
+        set(),
+        reviewed(CMA, MARLOW, TESSALY),
+    ),
+    # ------------------------------------------------ plural references: both, the pair, the two companies, they
+    (
+        "'the pair' as subject is the two firms coordinated in the previous sentence",
+        "Klarfeld AG and Ostwind Energy announced a joint bet on robotics. The pair invested $200m in Veridian Robotics.",
+        {(KLARFELD, INV, VERIDIAN), (OSTWIND, INV, VERIDIAN)},
+        set(),
+    ),
+    (
+        "'the two companies' with another verb of the same family ('have backed')",
+        "Klarfeld AG and Ostwind Energy have been building a robotics portfolio. The two companies have backed Veridian Robotics since 2021.",
+        {(KLARFELD, INV, VERIDIAN), (OSTWIND, INV, VERIDIAN)},
+        set(),
+    ),
+    (
+        "bare 'both' as subject",
+        "Klarfeld AG and Ostwind Energy make sensors. Both have taken stakes in Veridian Robotics.",
+        {(KLARFELD, INV, VERIDIAN), (OSTWIND, INV, VERIDIAN)},
+        set(),
+    ),
+    (
+        "'the three firms' after a list of three",
+        "Klarfeld AG, Ostwind Energy and Tessaly Labs make sensors. The three firms invested in Veridian Robotics.",
+        {(KLARFELD, INV, VERIDIAN), (OSTWIND, INV, VERIDIAN), (TESSALY, INV, VERIDIAN)},
+        set(),
+    ),
+    (
+        "'the two companies' after a list of three is not clear-cut: no link",
+        "Klarfeld AG, Ostwind Energy and Tessaly Labs make sensors. The two companies invested in Veridian Robotics.",
+        set(),
+        {(KLARFELD, INV, VERIDIAN), (OSTWIND, INV, VERIDIAN), (TESSALY, INV, VERIDIAN)},
+    ),
+    (
+        "'they' is the coordinated subject and 'it' then the one firm left, not one of them",
+        "Amazon and Google have invested in Veridian Robotics. They also supply it with chips.",
+        {("amazon", SUP, VERIDIAN), ("google", SUP, VERIDIAN)},
+        {("google", SUP, "amazon"), ("amazon", SUP, "google")},
+    ),
+    (
+        "'their stakes' under review: the regulator acts on both investors (passive)",
+        "Klarfeld AG and Ostwind Energy invested in Veridian Robotics last year. Their stakes are now being examined by the Bundeskartellamt.",
+        {(BKA, REG, KLARFELD), (BKA, REG, OSTWIND)},
+        set(),
+    ),
+    (
+        "'the pair's investment' (possessive group) under review",
+        "Klarfeld AG and Ostwind Energy make sensors. The pair's investment in Veridian Robotics is under review by the Federal Trade Commission.",
+        {(KLARFELD, INV, VERIDIAN), (OSTWIND, INV, VERIDIAN), (FTC, REG, KLARFELD)},
+        set(),
+    ),
+    (
+        "'they' after people named as subjects ('Executives ... said they') is the people, not the earlier firms",
+        "Klarfeld AG and Ostwind Energy were named in the report. Executives at Veridian Robotics said they had been backed by Tessaly Labs.",
+        set(),
+        {(TESSALY, INV, KLARFELD), (TESSALY, INV, OSTWIND)},
+    ),
+    # ------------------------------------------------ singular references to a firm named earlier
+    (
+        "'it' whose antecedent owns the previous sentence's subject ('X's valuation soared. It raised')",
+        "Veridian Robotics's valuation has soared this year. It was backed by Klarfeld AG in May.",
+        {(KLARFELD, INV, VERIDIAN)},
+        set(),
+    ),
+    (
+        "the possessor is used only when it is the only firm in that sentence",
+        "Klarfeld AG's investment in Veridian Robotics has paid off. It raised $300m from Sequoia Capital in May.",
+        set(),
+        {("sequoia-capital", INV, KLARFELD)},
+    ),
+    (
+        "'the Paris company' matches a firm the article called 'a Paris-based robot maker'",
+        "Veridian Robotics, a Paris-based robot maker, is growing fast. Klarfeld AG invested $50m in the Paris company last year.",
+        {(KLARFELD, INV, VERIDIAN)},
+        set(),
+    ),
+    (
+        "'the robot maker' matches 'a maker of warehouse robots'",
+        "Veridian Robotics, a maker of warehouse robots, is growing fast. Klarfeld AG invested $50m in the robot maker last year.",
+        {(KLARFELD, INV, VERIDIAN)},
+        set(),
+    ),
+    (
+        "'the Lyon company' picks the firm described as from Lyon, not the other one",
+        "Veridian Robotics, a Paris-based robot maker, competes with Tessaly Labs, a Lyon start-up. "
+        "Klarfeld AG invested $50m in the Lyon company last year.",
+        {(KLARFELD, INV, TESSALY)},
+        {(KLARFELD, INV, VERIDIAN)},
+    ),
+    (
+        "a place no earlier firm was described with resolves to nothing",
+        "Tessaly Labs, a Lyon start-up, is hiring. Veridian Robotics, a Paris-based robot maker, is growing fast. "
+        "Klarfeld AG invested $50m in the Berlin company last year.",
+        set(),
+        {(KLARFELD, INV, TESSALY), (KLARFELD, INV, VERIDIAN)},
+    ),
+    (
+        "'the X maker' naming a product the gazetteer knows is the product's maker (investments)",
+        "Microsoft has committed $13bn to the ChatGPT maker.",
+        {("microsoft", INV, "openai")},
+        set(),
+    ),
+    (
+        "'the X developer' with another product and verb",
+        "Amazon has invested $8bn in the Claude developer.",
+        {("amazon", INV, "anthropic")},
+        set(),
+    ),
+    (
+        "an object description is not its own clause's subject ('X has put $50m into the company')",
+        "Veridian Robotics makes warehouse robots. Klarfeld AG has put $50m into the company.",
+        {(KLARFELD, INV, VERIDIAN)},
+        set(),
+    ),
+    (
+        "'It is X's second investment' is about an event: 'it' and 'the company' do not become X",
+        "Veridian Robotics makes warehouse robots. It is Klarfeld AG's second robotics investment this year. "
+        "Last May the company raised $30m from Sequoia Capital.",
+        set(),
+        {("sequoia-capital", INV, KLARFELD)},
+    ),
+    (
+        "'the company' is not a firm whose only descriptor is the generic 'an investment company'",
+        "Veridian Robotics raised $300m in a round led by Tessaly Labs, the investment company of a Paris family. "
+        "Last year the company took in $50m in a round led by Klarfeld AG.",
+        {(TESSALY, INV, VERIDIAN), (KLARFELD, INV, VERIDIAN)},
+        {(KLARFELD, INV, TESSALY)},
+    ),
+    (
+        "'that business' is the firm named last (not the earlier subject)",
+        "Klarfeld AG agreed to buy Veridian Robotics in March. Veridian Robotics spun off its drone arm as Tessaly Labs "
+        "in 2023. That business has since been bought by Marlow Foods.",
+        {(MARLOW, "acquires", TESSALY)},
+        {(MARLOW, "acquires", VERIDIAN)},
+    ),
+    # ------------------------------------------------ which deal: generic, demonstrative, predicated
+    (
+        "'the same relationship' after a deal the rules did not record is not the article's main deal",
+        "Klarfeld AG led a $90m round in Veridian Robotics in May. Marlow Foods has committed $500m to the Quasar maker, "
+        "an arrangement that the Federal Trade Commission is examining. The Competition and Markets Authority is "
+        "assessing the same relationship.",
+        set(),
+        reviewed(CMA, KLARFELD, VERIDIAN) | reviewed(FTC, KLARFELD, VERIDIAN),
+    ),
+    (
+        "a bare plural ('an inquiry into AI partnerships') is a kind of deal, not the article's deal",
+        "Klarfeld AG agreed to buy Veridian Robotics in March. The Federal Trade Commission has opened an inquiry into AI partnerships.",
+        set(),
+        reviewed(FTC, KLARFELD, VERIDIAN),
+    ),
+    (
+        "'the transaction was in effect an acquisition': the predicate names the deal just told",
+        "Marlow Foods hired most of Tessaly Labs' engineers last year. The Federal Trade Commission said the "
+        "transaction was in effect an acquisition and opened an investigation.",
+        reviewed(FTC, MARLOW, TESSALY),
+        set(),
+    ),
+    (
+        "'the two' right after a second deal are that deal's parties",
+        "Klarfeld AG agreed to buy Veridian Robotics in March. Later, Marlow Foods completed its acquisition of "
+        "Tessaly Labs. The Federal Trade Commission had required the two to sell overlapping assets.",
+        reviewed(FTC, MARLOW, TESSALY),
+        reviewed(FTC, KLARFELD, VERIDIAN),
+    ),
+    # ------------------------------------------------ mergers told without an acquirer
+    (
+        "'X and Y completed the combination of their businesses' is the deal 'the merger' refers to",
+        "Klarfeld AG and Ostwind Energy have completed the combination of their turbine businesses. "
+        "The Competition and Markets Authority cleared the merger in May after a long review.",
+        reviewed(CMA, KLARFELD, OSTWIND),
+        set(),
+    ),
+    (
+        "'X and Y agreed to merge their units' (verb, coordinated subject) is a deal",
+        "Klarfeld AG and Ostwind Energy agreed to merge their turbine businesses. "
+        "The European Commission opened an in-depth probe into the deal.",
+        reviewed(EC, KLARFELD, OSTWIND),
+        set(),
+    ),
+    (
+        "'X is merging its unit with Y' (verb with 'with') is a deal",
+        "Klarfeld AG is merging its turbine unit with Ostwind Energy. The Bundeskartellamt must approve the transaction.",
+        reviewed(BKA, KLARFELD, OSTWIND),
+        set(),
+    ),
+    (
+        "'combine' with a plain object is not a merger: no deal for 'the deal' to point to",
+        "Klarfeld AG and Ostwind Energy compete fiercely in turbines. Klarfeld combines sensors with software to cut costs. "
+        "The Federal Trade Commission is reviewing the deal.",
+        set(),
+        reviewed(FTC, KLARFELD, OSTWIND),
+    ),
+    (
+        "'combine X with software from Y' joins products, not firms",
+        "Klarfeld AG combines its sensors with software from Ostwind Energy. The Federal Trade Commission is reviewing the deal.",
+        set(),
+        reviewed(FTC, KLARFELD, OSTWIND),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "present", "absent"), CASES, ids=[c[0] for c in CASES])
+def test_reference_family(extractor, name: str, text: str, present: set[Triple], absent: set[Triple]) -> None:  # type: ignore[no-untyped-def]
+    found = triples(extractor, text)
+    assert present <= found, f"{name}: missing {present - found}"
+    assert not (absent & found), f"{name}: wrong {absent & found}"
