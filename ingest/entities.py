@@ -46,7 +46,8 @@ NOT_ORGS = {
     "nasdaq", "nyse", "s&p", "dow jones", "wall street", "silicon valley", "big tech",
     "generative ai", "artificial intelligence", "agi", "api", "apis", "esg",
     "cpu", "cpus", "npu", "npus", "hbm", "dram", "nand", "asic", "asics", "fpga", "soc", "socs",
-    "aiops", "saas", "paas", "iaas", "sdk", "os", "llm ops", "mlops", "pbc",
+    "aiops", "saas", "paas", "iaas", "sdk", "os", "llm ops", "mlops", "pbc", "lte", "5g", "4g",
+    "wifi", "wi fi", "usb", "pcie", "x86", "risc v", "ethernet",
 }  # fmt: skip
 MODEL_NUMBER_RE = re.compile(r"^[A-Z]{1,4}-?\d{2,4}[A-Z]{0,3}$")  # "GB300", "MI355X", "H20": chips, not firms
 COMPANY_HEADS = {
@@ -157,6 +158,25 @@ def guess_type(name: str, label: str) -> str:
     if words & _GOVERNMENT_WORDS:
         return "government"
     return "company"
+
+
+def _is_description(ent: Span) -> bool:
+    """"the Redmond company's", "the Seattle group": a span ending in a lower-case common noun
+    is a description for coreference to resolve, not a name."""
+    words = [t for t in ent if t.is_alpha]
+    return bool(words) and words[-1].is_lower and words[-1].pos_ == "NOUN" and not ent.id_
+
+
+def _place_description(ent: Span) -> bool:
+    """"the Burlington, Massachusetts company": a town followed by its state and a noun."""
+    doc = ent.doc
+    i = ent.end
+    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].ent_type_ not in {"GPE", "LOC"}:
+        return False
+    j = i + 1
+    while j < len(doc) and doc[j].ent_type_ in {"GPE", "LOC"}:
+        j += 1
+    return j < len(doc) and (doc[j].is_lower or doc[j].text in {"-", "–"})
 
 
 def trim_parenthesis(ent: Span) -> Span:
@@ -379,6 +399,8 @@ class EntityResolver:
         if label not in {"ORG", "PERSON", *LABEL_TYPE}:
             return None
         if not key or key in NOT_ORGS or key in self._not_orgs or not any(c.isupper() for c in name):
+            return None
+        if _is_description(ent) or _place_description(ent):
             return None
         if key in self.gaz.by_name:
             return self.gaz.entries[self.gaz.by_name[key]].entity

@@ -239,3 +239,10 @@ def test_a_fund_named_in_a_companys_possessive_is_its_unit(extractor) -> None:  
     units = {e.id: e.parent for e in ex.entities}
     assert units.get("openai-startup-fund") == "openai" and units.get("samsung-catalyst-fund") == "samsung-electronics"
     assert ("openai-startup-fund", "invests_in", "veltrana") in {(f.subject, f.predicate, f.object) for f in ex.facts}
+
+
+def test_descriptions_the_ner_tags_as_organisations_are_not_names(extractor) -> None:  # type: ignore[no-untyped-def]
+    ids = types(extractor, "Microsoft said the Redmond company's purchase of Corvane Cloud closed. The CMA asked "
+                "whether the Burlington, Massachusetts company's software would shut out rivals.")
+    assert "redmond-company" not in ids and "burlington" not in ids
+    assert "lte" not in types(extractor, "Veltrana pays Corvane Cloud to use its LTE chips.")
