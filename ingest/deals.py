@@ -25,6 +25,10 @@ TOLD_DEAL_NOUNS = {"acquisition", "takeover", "merger", "purchase", "buyout"}
 PARTY_REFS = {"two", "both", "pair", "companies", "firms", "parties", "groups", "they", "them"}  # "required the two to sell"
 MERGE_VERBS = {"merge", "combine"}
 MERGE_NOUNS = {"merger", "combination"}
+_TRIGGER_FORMS = {
+    "hire", "hires", "hired", "hiring", "merge", "merges", "merged", "merging", "combine",
+    "combines", "combined", "combining", "merger", "mergers", "combination", "combinations",
+}  # fmt: skip
 STAFF_NOUNS = {"staff", "team", "workforce", "founder", "co-founder", "cofounder", "employee", "researcher", "engineer", "scientist", "worker"}
 
 
@@ -69,6 +73,8 @@ class DealIndex:
         with Y", "X and Y completed the combination of their businesses" (deals only)."""
         out = []
         for tok in doc:
+            if tok.lower_ not in _TRIGGER_FORMS:
+                continue  # cheap surface pre-check: this loop sees every token of the article
             lem = tok.lemma_.lower()
             hire = self._acqui_hire(tok)
             if hire is not None:
@@ -201,8 +207,9 @@ def _definite(tok: Token) -> bool:
 
 
 def _generic_plural(ref: Token) -> bool:
-    """"AI partnerships", "such deals": a plural deal noun with no article or owner is a kind."""
-    return ref.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod", "predet"} and c.lower_ != "such" for c in ref.children)
+    """"AI partnerships", "such deals", "their AI investments": a plural deal noun with no article
+    or named owner is a kind (or many deals of a group), never one deal in particular."""
+    return ref.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod", "predet"} and c.lower_ not in {"such", "their", "its"} for c in ref.children)
 
 
 def _indefinite(ref: Token) -> bool:
