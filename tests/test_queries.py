@@ -9,10 +9,15 @@ from collections import defaultdict
 
 import pytest
 from graph_fixtures import ARTICLES, ENTITIES, build_store
+from rdflib import Literal
+from rdflib.namespace import RDFS, XSD
 
 from kg.cli import main
-from kg.rdf import ENTITY_PREFIX, SCHEMA
+from kg.model import Article
+from kg.rdf import ENTITY_PREFIX, SCHEMA, article_iri, article_triples, entity_iri
+from kg.schema import RW
 from kg.sparql import bind_params, check_query, ready_queries, ready_query, run_query
+from kg.store import OxigraphStore
 
 FACTS = [
     (s, p, o, attrs, art, date)
@@ -179,15 +184,62 @@ def test_edge_evidence(store):
     assert len(run(store, "edge-evidence")) == len(FACTS)
 
 
-def test_facts_as_of(store):
-    cutoff = "2024-01-31"
-    rows = run(store, "facts-as-of", date=cutoff)
-    expected = {(s, p, o) for s, p, o, _at, _a, d in FACTS if d <= cutoff}
-    got = {(eid(r["subject"]), str(r["predicate"]).removeprefix(SCHEMA.namespace), eid(r["object"]))
-           for r in rows}
-    assert got == expected
-    assert all(str(r["last_seen"]) <= cutoff for r in rows)
-    assert len(run(store, "facts-as-of")) == len({(s, p, o) for s, p, o, *_x in FACTS})
+def expected_facts_as_of(cutoff: str | None = None, subject: str | None = None) -> list[tuple]:
+    """facts-as-of computed from the sample's own list: (s, s label, p, o, o label, n, first, last)
+    in the query's order (first report date, then subject, predicate and object IRI)."""
+    seen = defaultdict(dict)
+    for s, p, o, _at, art, d in FACTS:
+        if (cutoff is None or d <= cutoff) and subject in (None, s):
+            seen[(s, p, o)][art] = d
+    rows = [
+        (s, ENTITIES[s].label, p, o, ENTITIES[o].label, len(arts), min(arts.values()), max(arts.values()))
+        for (s, p, o), arts in seen.items()
+    ]
+    return sorted(rows, key=lambda r: (r[6], ENTITY_PREFIX + r[0], SCHEMA.namespace + r[2], ENTITY_PREFIX + r[3]))
+
+
+def facts_rows(result) -> list[tuple]:
+    return [
+        (eid(r["subject"]), str(r["subjectLabel"]), str(r["predicate"]).removeprefix(SCHEMA.namespace),
+         eid(r["object"]), str(r["objectLabel"]), int(r["articles"]), str(r["first_seen"]),
+         str(r["last_seen"]))
+        for r in result
+    ]
+
+
+@pytest.mark.parametrize("cutoff", [None, "2023-09-25", "2024-01-31", "2024-03-27", "2030-01-01"])
+@pytest.mark.parametrize("subject", [None, "amazon", "ftc", "microsoft"])
+def test_facts_as_of(store, cutoff, subject):
+    params = {k: v for k, v in (("date", cutoff), ("subject", subject)) if v is not None}
+    result = run(store, "facts-as-of", **params)
+    assert facts_rows(result) == expected_facts_as_of(cutoff, subject)
+    assert all(r["first_seen"].datatype == XSD.date for r in result)
+    if subject in (None, "amazon") and cutoff != "2023-09-25":
+        assert result  # not two empty answers agreeing
+
+
+def test_facts_as_of_labels_come_from_articles_up_to_the_date():
+    """A renamed entity keeps the label its reporting articles gave it by then; an edge whose
+    endpoint has no label in its article (e.g. a corrected edge) still comes back, unlabelled."""
+    st = OxigraphStore(None)
+
+    def article(aid: str, day: str, label: str | None, obj: str = "acme") -> None:
+        art = Article(aid, aid, aid, date=day)
+        triples = [*article_triples(art), (entity_iri("amazon"), RDFS.label, Literal("Amazon"))]
+        if label is not None:
+            triples.append((entity_iri(obj), RDFS.label, Literal(label)))
+        triples.append((entity_iri("amazon"), RW.invests_in, entity_iri(obj)))
+        st.replace_graph(article_iri(aid), triples)
+
+    article("old", "2023-05-01", "Acme Robotics")
+    article("new", "2025-05-01", "Acme AI")
+    article("bare", "2023-06-01", None, obj="zeta")
+    early = run(st, "facts-as-of", date="2024-01-01", subject="amazon")
+    assert [(eid(r["object"]), str(r["subjectLabel"]), r["objectLabel"] and str(r["objectLabel"]))
+            for r in early] == [("acme", "Amazon", "Acme Robotics"), ("zeta", "Amazon", None)]
+    late = {eid(r["object"]): r for r in run(st, "facts-as-of", subject="amazon")}
+    assert str(late["acme"]["objectLabel"]) in {"Acme Robotics", "Acme AI"}
+    assert (int(late["acme"]["articles"]), str(late["acme"]["last_seen"])) == (2, "2025-05-01")
 
 
 def _rows(result):

@@ -12,7 +12,14 @@ from rdflib.namespace import XSD
 from sample_graph import sample_extractions
 
 from kg.load import write_extraction
-from kg.rdf import ONTOLOGY_GRAPH, article_iri, extraction_triples, ontology_graph
+from kg.rdf import (
+    ONTOLOGY_GRAPH,
+    PREFIXES,
+    SPARQL_PREFIXES,
+    article_iri,
+    extraction_triples,
+    ontology_graph,
+)
 from kg.store import OxigraphStore, QuerySyntaxError, StoreError, from_ox, to_ox
 from kg.views import edges, entities, relations, to_networkx
 
@@ -111,3 +118,35 @@ def test_query_errors_are_one_line(store: OxigraphStore) -> None:
     assert "\n" not in str(err.value)
     with pytest.raises(StoreError):
         store.select("ASK { ?s ?p ?o }")
+
+
+def test_select_rows_match_solutions_cell_by_cell(store: OxigraphStore) -> None:
+    """Rows are read positionally: each cell must still land under its own variable, with None
+    for unbound ones and every kind of term (IRI, blank node, typed/plain/language literal)."""
+    text = """
+        SELECT ?nothing ?a ?start ?ev ?b ?lang ?plain WHERE {
+          GRAPH ?g { ?a a rw:Assertion ; rw:char_start ?start ; rw:evidence ?ev }
+          OPTIONAL { ?a rw:no_such_property ?nothing }
+          { SELECT ?b WHERE { ?b owl:unionOf ?list } ORDER BY ?b LIMIT 1 }
+          BIND(STRLANG("x", "en") AS ?lang) BIND("plain" AS ?plain)
+        } ORDER BY ?start ?a"""
+    rows = store.select(text)
+    assert rows.vars == ["nothing", "a", "start", "ev", "b", "lang", "plain"]
+    raw = list(store.raw().query(SPARQL_PREFIXES + text, use_default_graph_as_union=True))
+    assert len(rows) == len(raw) > 3
+    for row, sol in zip(rows, raw, strict=True):
+        assert list(row) == rows.vars
+        assert row == {v: from_ox(sol[v]) for v in rows.vars}
+        assert row["nothing"] is None and isinstance(row["b"], BNode)
+        assert isinstance(row["a"], URIRef) and row["start"].datatype == XSD.integer
+        assert row["lang"] == Literal("x", lang="en") and row["plain"] == Literal("plain")
+
+
+def test_execute_reads_rows_up_to_the_cap(store: OxigraphStore) -> None:
+    text = "SELECT ?a ?s WHERE { ?a rw:char_start ?s } ORDER BY ?s ?a"
+    full, cut = store.execute(text, prefixes=PREFIXES)
+    assert not cut and len(full) > 3
+    head, cut = store.execute(text, prefixes=PREFIXES, limit=3)
+    assert cut and head.rows == full.rows[:3]
+    same, cut = store.execute(text, prefixes=PREFIXES, limit=len(full))
+    assert not cut and same.rows == full.rows
