@@ -144,10 +144,17 @@ class Coref:
         sent = tok.sent
         head = tok.head
         types = pronoun_types(tok)
+        if tok.lower_ == "itself" and tok.dep_ == "appos":
+            return self.mention_at(head)  # "io itself": the name it stresses, or nothing
         # "it" as an object, or "its" inside a copula's predicate ("Oracle became one of its
         # investors"), cannot be the subject of its own clause: look one clause higher.
         skip = 1 if _bound_away_from_subject(tok) else 0
         plural: set[str] = set()  # "X and Y license its software": "its" is neither of them
+        if _in_summary_relative(tok):
+            # "..., as Apple develops its design, an effort it accelerated": the noun sums up a clause,
+            # so "it" is that clause's subject, not clearly the main one; only an unambiguous subject
+            subjects = {m.entity.id: m for m in self._earlier(tok, types) if m.start >= sent.start and _root_of(self.doc, m).dep_ in {"nsubj", "nsubjpass"}}
+            return next(iter(subjects.values())) if len(subjects) == 1 else None
         for _ in range(8):
             if head.pos_ in {"VERB", "AUX"}:
                 subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -163,6 +170,8 @@ class Coref:
                         m = self.mention_at(subj) or (self.resolve(subj) if subj.pos_ in {"PRON", "NOUN"} else None)
                         if m is not None and m.entity.type in types:
                             return m
+                        if m is None and subj.pos_ == "PROPN":
+                            return None  # the clause is about a name we do not know: not an earlier firm
                         break
             if head.head.i == head.i:
                 break
@@ -173,7 +182,7 @@ class Coref:
             own = {m.entity.id for m in self._clause_subjects(tok)} | plural
             prev = [m for m in self._previous_sentence_mentions(tok) if m.entity.type in types]
             listed = {x.entity.id for g in self._coordinations(prev[0].start, tok.sent.start) for x in g} if prev else set()
-            subj = [m for m in prev if _root_of(self.doc, m).dep_ in {"nsubj", "nsubjpass"}]
+            subj = [m for m in prev if _main_subject(self.doc, m)]
             if subj and subj[0].entity.id in listed:
                 # "X and Y invested in Z. They also supply it": "it" is not the plural subject
                 rest = {m.entity.id: m for m in prev if m.entity.id not in listed | own}
@@ -185,10 +194,45 @@ class Coref:
             return subj[0]
         if before and len({m.entity.id for m in before}) == 1:
             return before[0]
+        described = [t for t in sent if t.i < tok.i and _is_description(t) and t.dep_ not in {"nsubj", "nsubjpass"}]
+        if described:
+            # "the Redmond company's second-largest, behind the $26.2bn it paid": a firm this sentence
+            # already referred to is the antecedent; when that one is unresolved, nothing is
+            refs = {m.entity.id: m for t in described if (m := self.resolve(t)) is not None and m.entity.type in types}
+            if len(refs) == 1 and (not before or {m.entity.id for m in before} <= set(refs)):
+                return next(iter(refs.values()))
+            specific = any(c.dep_ in {"amod", "compound", "nmod", "npadvmod"} and c.i < t.i for t in described for c in t.children)
+            if refs or specific:
+                return None  # a bare "the drugmaker's largest" we could not place leaves the usual fallback
+        described_by = _apposed_to(tok)
+        if described_by is not None:
+            # "OpenAI's relationship with Microsoft, its biggest investor": "its" is not Microsoft
+            before = [m for m in before if not (m.start <= described_by.i < m.end)]
+            if len({m.entity.id for m in before}) == 1:
+                return before[0]
+        if tok.head.lemma_.lower() in DEAL_NOUNS:
+            # "Meta's purchase of Instagram and its takeover of WhatsApp": the owner of the parallel deal
+            owners = {m.entity.id: m for m in before if _root_of(self.doc, m).dep_ == "poss" and _root_of(self.doc, m).head.lemma_.lower() in DEAL_NOUNS}
+            if len(owners) == 1:
+                return next(iter(owners.values()))
+        if len({m.entity.id for m in before}) > 1:
+            # "In April Cisco completed its purchase of Isovalent ..., and it acquired": several firms
+            # here and none parsed as subject; the antecedent is one of them, not the last sentence's
+            return None
         prev = [m for m in self._previous_sentence_mentions(tok) if m.entity.type in types and m.entity.id not in plural]
-        subj = [m for m in prev if _root_of(self.doc, m).dep_ in {"nsubj", "nsubjpass"}]
+        subj = [m for m in prev if _main_subject(self.doc, m)]
         if subj:
             return subj[0]
+        if tok.sent.start > 0:
+            # "The start-up, founded in 2016, previously raised $100m. Its Series B ...": the firm the
+            # previous sentence's subject description stands for
+            described_subj = [
+                m for t in self.doc[tok.sent.start - 1].sent
+                if t.dep_ in {"nsubj", "nsubjpass"} and _is_description(t) and _in_main_clause(t)
+                and (m := self.resolve(t)) is not None and m.entity.type in types and m.entity.id not in plural
+            ]
+            if len({m.entity.id for m in described_subj}) == 1:
+                return described_subj[0]
         owner = [m for m in prev if _root_of(self.doc, m).dep_ == "poss" and _root_of(self.doc, m).head.dep_ in {"nsubj", "nsubjpass"}]
         if owner and len({m.entity.id for m in prev}) == 1:
             return owner[0]  # "X's valuation has soared. It raised $2bn": the only firm, owning the subject
@@ -228,15 +272,17 @@ class Coref:
         prev = self.doc[start - 1].sent
         return [m for m in self.ents.mentions if prev.start <= m.start < prev.end and m.entity.type in ORG_TYPES and not m.coref and not m.place]
 
-    @staticmethod
-    def _most_salient(described: list[Mention], candidates: list[Mention]) -> Mention:
+    def _most_salient(self, described: list[Mention], candidates: list[Mention]) -> Mention:
         """Several entities fit "the chipmaker": the one the article has named most so far
         (ties: the most recent), since descriptions refer back to the article's protagonist."""
         counts: dict[str, int] = {}
-        for m in candidates:
-            counts[m.entity.id] = counts.get(m.entity.id, 0) + 1
+        for m in candidates:  # "former OpenAI researchers": a name used as a modifier is not a topic
+            modifier = _root_of(self.doc, m).dep_ in {"compound", "nmod", "amod"}
+            counts[m.entity.id] = counts.get(m.entity.id, 0) + (0 if modifier else 1)
         best = max(counts.get(m.entity.id, 0) for m in described)
-        return next(m for m in described if counts.get(m.entity.id, 0) == best)
+        tied = [m for m in described if counts.get(m.entity.id, 0) == best]
+        # ties go to the firm last named as a topic, not as a modifier ("former Corvane engineers")
+        return next((m for m in tied if _root_of(self.doc, m).dep_ not in {"compound", "nmod", "amod"}), tied[0])
 
     def _description(self, tok: Token) -> Mention | None:
         if not any(c.lower_ in _DETERMINERS and c.dep_ == "det" for c in tok.children) and not any(
@@ -257,7 +303,8 @@ class Coref:
         types = {"regulator", "government"} if head in REGULATOR_HEADS else {"company"}
         if head in {"executive"} and not any(c.lower_ in {"eu", "european"} for c in tok.children):
             return None
-        mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "npadvmod"}]
+        # only modifiers before the head: in "the drugmaker's largest", "largest" is not a descriptor
+        mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "npadvmod"} and c.i < tok.i]
         mods += [c for c in tok.children if c.dep_ == "poss" and c.lower_ in JURISDICTION_WORDS]  # "Britain's watchdog"
         words = {c.lower_ for c in mods} | {c.lemma_.lower() for c in mods}
         for c in mods:
@@ -400,9 +447,13 @@ class Coref:
 
     def raiser(self, tok: Token) -> Mention | None:
         """The company most recently said to raise money before ``tok`` ("joined the round")."""
-        found = [m for i, m in self._raisers if i <= tok.i]
+        found = [(i, m) for i, m in self._raisers if i <= tok.i]
         if found:
-            return found[-1]
+            m = found[-1][1]
+            rivals = {o.entity.id for o in self._earlier(tok, ORG_TYPES) if o.start >= tok.sent.start} - {m.entity.id}
+            if rivals and any(c.dep_ == "poss" and c.lower_ == "its" and self.resolve(c) is None for c in tok.children):
+                return None  # "X had been backed by Y and by Z, which led its Series B": "its" left open among rivals
+            return m
         startups = [m for m in self._earlier(tok, {"company"}) if {"startup", "start-up"} & self.ents.descriptors.get(m.entity.id, set())]
         return startups[0] if startups and len({m.entity.id for m in startups}) == 1 else None
 
@@ -471,10 +522,26 @@ def _previous_sentence_start(tok: Token) -> int:
 def _about_an_event(tok: Token) -> bool:
     """"It is Helsing's second raise", "it was the largest deal": "it" identified with a thing
     that is not a firm stands for that thing (an event, a deal), not for a company."""
+    if tok.lower_ == "it" and _deal_verb(tok):
+        return True
     if tok.lower_ != "it" or tok.dep_ != "nsubj" or tok.head.lemma_.lower() != "be":
         return False
     attr = next((c for c in tok.head.children if c.dep_ == "attr"), None)
     return attr is not None and attr.pos_ == "NOUN" and attr.lemma_.lower() in EVENT_NOUNS
+
+
+DEAL_PASSIVES = {"announce", "agree", "complete", "approve", "clear", "sign", "strike", "finalise", "finalize", "unveil", "value"}
+DEAL_INTRANSITIVES = {"close", "complete", "collapse", "fall"}
+
+
+def _deal_verb(tok: Token) -> bool:
+    """"a deal valued at $35bn when it was announced", "by the time it closed": what is announced,
+    agreed or closes is a transaction, so "it" there is the deal, not a firm."""
+    lemma = tok.head.lemma_.lower()
+    if tok.dep_ == "nsubjpass":
+        return lemma in DEAL_PASSIVES
+    objects = {"dobj", "attr", "oprd", "ccomp", "xcomp", "dative"}
+    return tok.dep_ == "nsubj" and lemma in DEAL_INTRANSITIVES and not any(c.dep_ in objects for c in tok.head.children)
 
 
 def _bound_away_from_subject(tok: Token) -> bool:
@@ -484,11 +551,72 @@ def _bound_away_from_subject(tok: Token) -> bool:
     if tok.lower_ == "its" and tok.dep_ == "poss":
         cur = tok.head
         for _ in range(4):
+            if cur.dep_ == "oprd" and any(c.dep_ == "dobj" for c in cur.head.children):
+                return False  # "X named Y its provider": the predicate is Y's, "its" is the namer X
             if cur.dep_ in {"attr", "oprd"}:
                 return True
             if cur.dep_ in {"nsubj", "nsubjpass", "ROOT"} or cur.head.i == cur.i:
                 return False
             cur = cur.head
+    return False
+
+
+DEAL_NOUNS = {"purchase", "takeover", "acquisition", "merger", "investment", "stake", "buy", "bid", "buyout"}
+
+
+def _apposed_to(tok: Token) -> Token | None:
+    """The name whose apposition ``tok`` sits in ("Microsoft, its biggest investor" -> Microsoft)."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "appos":
+            return cur.head
+        if cur.dep_ not in {"poss", "amod", "compound", "pobj", "prep"} or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _is_description(tok: Token) -> bool:
+    """"the company", "the Redmond company", "this group": a singular definite description of a firm."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.tag_ != "NNS"
+        and tok.lemma_.lower() in COMPANY_HEADS
+        and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children)
+    )
+
+
+def _main_subject(doc: Doc, m: Mention) -> bool:
+    """A subject outside relative clauses: "..., start-ups that Cisco went on to buy. John Chambers
+    is its chairman": Cisco is only a relative clause's subject, not the topic carried on."""
+    root = _root_of(doc, m)
+    return root.dep_ in {"nsubj", "nsubjpass"} and _in_main_clause(root)
+
+
+def _in_main_clause(tok: Token) -> bool:
+    """Not inside a relative clause or a noun's clausal modifier."""
+    cur = tok.head
+    for _ in range(8):
+        if cur.dep_ in {"relcl", "acl"}:
+            return False
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return True
+
+
+def _in_summary_relative(tok: Token) -> bool:
+    """"it" in a relative clause on a noun that sums up the clause before ("..., an effort it
+    accelerated", "a move that it ..."): attached to the verb, not to a name."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "relcl":
+            noun = cur.head
+            after_comma = noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
+            return noun.pos_ == "NOUN" and noun.dep_ in {"npadvmod", "appos", "dobj"} and after_comma and noun.head.pos_ in {"VERB", "AUX"}
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
     return False
 
 

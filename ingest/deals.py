@@ -148,6 +148,8 @@ class DealIndex:
             return []  # "a similar transaction", "another deal": not one of the article's deals
         if _generic_plural(ref):
             return []  # "an inquiry into AI partnerships": deals of a kind, none in particular
+        if self._their_own_deals(ref):
+            return []  # "ordered X, Y and Z to hand over information about their investments"
         pool = [d for d in self.deals if d.reviewable] or self.deals
         same = [d for d in pool if d.sentence == ref.sent.start]
         if same:
@@ -170,6 +172,16 @@ class DealIndex:
         if before and self._unrecorded_deal(ref, before[0], _previous_sentence(ref)):
             return []  # the rules missed the deal told just before: it, not the main deal, is meant
         return before[0].parties if before else []  # "the deal": the main deal, introduced earlier
+
+    def _their_own_deals(self, ref: Token) -> bool:
+        """"their investments" after a list of firms in the same sentence: the deals of those
+        firms, many and unnamed, unless the listed firms are the parties of one recorded deal."""
+        if ref.tag_ != "NNS" or not any(c.dep_ == "poss" and c.lower_ == "their" for c in ref.children):
+            return False
+        listed = {m.entity.id for m in self.mentions if ref.sent.start <= m.start < ref.i and m.entity.type == "company"}
+        if len(listed) < 2:
+            return False
+        return not any(listed <= {p.entity.id for p in d.parties} for d in self.deals)
 
     def _unrecorded_deal(self, ref: Token, chosen: Deal, start: int) -> bool:
         """A sentence after ``chosen``'s, from token ``start`` up to ``ref``, tells a deal (a deal
@@ -207,9 +219,9 @@ def _definite(tok: Token) -> bool:
 
 
 def _generic_plural(ref: Token) -> bool:
-    """"AI partnerships", "such deals", "their AI investments": a plural deal noun with no article
-    or named owner is a kind (or many deals of a group), never one deal in particular."""
-    return ref.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod", "predet"} and c.lower_ not in {"such", "their", "its"} for c in ref.children)
+    """"AI partnerships", "such deals", "its agreements with TV makers": a plural deal noun with no
+    article or named owner (or one firm's many deals) is a kind, not one deal in particular."""
+    return ref.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod", "predet"} and c.lower_ not in {"such", "its"} for c in ref.children)
 
 
 def _indefinite(ref: Token) -> bool:

@@ -249,7 +249,7 @@ def _demonym(word: str) -> bool:
     return word in DEMONYMS or (word.endswith("s") and word[:-1] in DEMONYMS)
 
 
-LAW_WORDS = {"act", "acts", "regulation", "directive", "law", "code", "bill", "treaty", "rulebook"}
+LAW_WORDS = {"act", "acts", "regulation", "directive", "law", "code", "bill", "treaty", "rulebook", "agreement"}
 PLACE_FORMS = {"britain": "UK", "america": "US", "the united states": "US", "korea": "Korea", "south korea": "Korea"}
 
 

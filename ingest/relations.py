@@ -69,6 +69,11 @@ USE_VERBS = {
     "leverage", "build", "access", "procure", "spend", "migrate", "move", "shift", "standardize",
     "standardise", "source", "order", "remain", "roll", "reserve",
 }  # fmt: skip
+PAID_TO_USE = {"use", "adopt", "deploy", "rely", "depend", "run", "buy", "purchase", "rent", "choose", "select", "pick", "switch", "standardize", "standardise", "procure", "order", "preinstall", "install", "favour", "favor"}  # "paid X to use Y": X is the customer
+BUSINESS_NOUNS = {  # a bought object that is a company or a part of one (acquisition, not supply)
+    "business", "businesses", "unit", "division", "arm", "subsidiary", "operation", "operations", "company", "firm",
+    "startup", "start-up", "developer", "maker", "chipmaker", "designer", "manufacturer", "rival", "group", "lab", "brand"}
+SEPARATE_VERBS = {"spin", "spinoff", "demerge", "separate", "float", "divest"}  # a unit that leaves its owner
 COMPANY_OBJECT_USE = {"use", "rely", "depend", "tap", "choose", "select", "pick", "switch", "migrate", "move", "shift", "adopt", "hire", "engage", "standardize", "standardise"}
 DISTRIBUTE_VERBS = {"offer", "add", "bring", "integrate", "build", "weave", "embed", "incorporate", "distribute", "resell", "list", "make", "put", "sell", "host", "deploy", "release", "launch"}
 PLATFORM_PREPS = {"on", "through", "via", "to", "into", "in", "across", "inside", "within"}
@@ -466,6 +471,8 @@ class SentenceRules:
         if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
             return self.subjects(verb.head)  # "Apple is in talks to invest in X"
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in {"VERB", "AUX"}:
+            if verb.head.lower_ == "for" and lemma(verb.head.head) in COMPANY_REGULATE_VERBS | REGULATE_VERBS:
+                return []  # "the Commission fined X for paying Y": the conduct is X's, never the regulator's
             return self.subjects(verb.head.head)
         return []
 
@@ -860,11 +867,32 @@ class SentenceRules:
         """The round's owner, never one of its investors: in "X joined its round alongside Y",
         "its" is the investee named earlier, not X (one does not join one's own round)."""
         ids = {m.entity.id for m in investors}
+        framed = self._relative_round_owner(round_tok)
+        if framed is not None:
+            return [m for m in framed if m.entity.id not in ids]
         owners = [m for m in self._round_owner(round_tok) if m.entity.id not in ids]
         if not owners and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in round_tok.children):
             raiser = self.coref.raiser(round_tok)
             owners = [raiser] if raiser is not None and raiser.entity.id not in ids else []
         return owners
+
+    def _relative_round_owner(self, round_tok: Token) -> list[Mention] | None:
+        """"X was backed by A and by B, which led its Series B": in a relative clause about an
+        investor, "its" round is the funded party of the clause the investor sits in (None if the
+        round is not so framed)."""
+        verb = round_tok.head
+        objs = [round_tok, *children(verb, "dobj")]  # "its $35m Series B" may parse as two objects
+        if verb.dep_ != "relcl" or not any(c.dep_ == "poss" and c.pos_ == "PRON" for o in objs for c in o.children):
+            return None
+        gov = verb.head
+        for _ in range(6):
+            if gov.pos_ in {"VERB", "AUX"} or gov.head.i == gov.i:
+                break
+            gov = gov.head
+        if gov.pos_ not in {"VERB", "AUX"} or lemma(gov) not in BACK_VERBS | INVEST_VERBS | {"support"}:
+            return None
+        funded = self.passive_subjects(gov) if is_passive(gov) else self.objects(gov)
+        return [m for m in funded if m.entity.type == "company"]
 
     def _together_with(self, verb: Token) -> list[Mention]:
         """Co-investors named by "alongside X" / "together with X" on a funding verb or round."""
@@ -1288,6 +1316,9 @@ class SentenceRules:
             customers = [m for s in children(verb, "nsubj") for m in self._thing_owners(s)]
             if not customers and verb.dep_ == "relcl" and any(s.lower_ in RELATIVES for s in children(verb, "nsubj")):
                 customers = self._thing_owners(verb.head)  # "its Copilot assistant, which runs on X's models"
+        offered = self._offering_owners(verb)
+        if offered is not None:
+            customers = offered  # the offering's owner, or nobody when it is unknown
         if not customers:
             return
         sources = list(children(verb, "dobj"))
@@ -1304,6 +1335,8 @@ class SentenceRules:
         for s in preps(verb, {"from", "through", "via"}) + [p for d in children(verb, "dobj") for p in preps(d, {"from", "through", "via"})]:
             suppliers += self.args(s)
         for s in sources:
+            if lem in ACQUIRE_VERBS and self._bought_business(s):
+                continue  # "bought the chip developer X", "bought Y's modem business": an acquisition
             direct = self.coref.mention_at(s) or self.coref.resolve(s)
             if direct is not None and direct.entity.type != "product":
                 if lem in COMPANY_OBJECT_USE or lem in {"run", "build", "train"}:
@@ -1311,6 +1344,26 @@ class SentenceRules:
                 continue
             suppliers += self._supply_sources(s)
         yield Candidate("supplies", suppliers, customers, f"supply.use.{lem}", 0.8, verb)
+
+    def _offering_owners(self, verb: Token) -> list[Mention] | None:
+        """"X Cloud, its hosted service, runs on Y": a name described as someone's service or
+        product is that offering, so its owner is the customer, not the name itself."""
+        apps = [(subj, app) for subj in children(verb, "nsubj") for app in children(subj, "appos") if lemma(app) in MODEL_WORDS | SERVICE_NOUNS or app.lower_ in MODEL_WORDS]
+        if not apps:
+            return None
+        named = {m.entity.id for subj, _ in apps for m in self.args(subj)}
+        # a named owner only: "its" beside a name is too often resolved to the wrong firm
+        return [m for _, app in apps for c in children(app, "poss") if c.pos_ == "PROPN" for m in self.args(c) if m.entity.type == "company" and m.entity.id not in named]
+
+    def _bought_business(self, tok: Token) -> bool:
+        """A bought object that is a company or a part of one ("the chip developer X", "the bulk of
+        Y's modem business"): buying it is an acquisition, never a purchase of goods."""
+        if tok.lower_ in QUANTITY_WORDS or lemma(tok) in QUANTITY_WORDS:
+            return any(self._bought_business(p) for p in preps(tok, {"of"}))
+        if lemma(tok) in BUSINESS_NOUNS or tok.lower_ in BUSINESS_NOUNS:
+            return True
+        named = [self.coref.mention_at(c) for c in children(tok, "appos", "compound")]
+        return any(m is not None and m.entity.type == "company" for m in named)
 
     def _used_by(self, verb: Token, lem: str) -> Iterator[Candidate]:
         """"X's accelerators are used by Meta and in Microsoft's cloud", "posts from X are used to
@@ -1501,6 +1554,8 @@ class SentenceRules:
         payees += [m for d in children(verb, "dobj") if self.coref.mention_at(d) for m in self.args(d)]
         if not payees:
             return
+        if any(lemma(x) in PAID_TO_USE for x in children(verb, "xcomp")):
+            return  # "paid Apple to use its chips": the payee is paid to be a customer, not to supply
         words = {lemma(t) for t in verb.subtree}
         if words & {"licence", "license", "licensing", "access", "service", "services", "compute", "capacity", "chip", "chips", "cloud"}:
             yield Candidate("supplies", payees, self.subjects(verb), "supply.pay_for", 0.75, verb)
@@ -1585,7 +1640,7 @@ class SentenceRules:
             return
         if passive:
             regulators = self.agents(verb)
-            slots = children(verb, "nsubjpass") + preps(verb, REGULATE_ARG_PREPS - {"with"})
+            slots = children(verb, "nsubjpass") + [p for p in preps(verb, REGULATE_ARG_PREPS - {"with"}) if not self._conduct_clause(p)]
             if lem in COMPANY_REGULATE_VERBS:  # gapped: "X was fined €5m and Y €2m by the Commission"
                 slots += [c for c in children(verb, "conj") if c.pos_ == "PROPN" and self.coref.mention_at(c) is not None]
             if verb.dep_ in {"acl", "relcl"}:
@@ -1594,7 +1649,7 @@ class SentenceRules:
             regulators = self.subjects(verb)
             if lem == "focus":
                 regulators = [m for s in children(verb, "nsubj") for m in self.owners(s) + self.compounds(s)]
-            slots = children(verb, "dobj", "ccomp", "xcomp", "dative") + preps(verb, REGULATE_ARG_PREPS - {"with"})
+            slots = children(verb, "dobj", "ccomp", "xcomp", "dative") + [p for p in preps(verb, REGULATE_ARG_PREPS - {"with"}) if not self._conduct_clause(p)]
             if lem in OBJECT_CONTROL and any(self.coref.mention_at(d) is not None for d in children(verb, "dobj")):
                 # "required Synopsys to divest X and Ansys to sell Y to Keysight": the firms told to act,
                 # not what they must sell or to whom
@@ -1617,6 +1672,13 @@ class SentenceRules:
         if lem in {"sue"} and not targets and deal is None:
             deal = verb
         yield Candidate("regulates", regulators, targets, f"regulate.{lem}" + (".passive" if passive else ""), 0.85, verb, deal_ref=deal)
+
+    def _conduct_clause(self, tok: Token) -> bool:
+        """"fined X for paying Y to ...": a gerund clause giving the conduct punished; the firms in it
+        are counterparties, not regulated, unless the conduct is the deal itself ("for buying Y")."""
+        if tok.head.lower_ != "for" or tok.dep_ != "pcomp" or tok.tag_ != "VBG":
+            return False
+        return lemma(tok) not in ACQUIRE_VERBS | INVEST_VERBS | BACK_VERBS | {"merge", "combine", "take", "partner", "team"}
 
     def _regulated_in(self, toks: Iterable[Token], *, company_it: bool = False, named_only: bool = False) -> tuple[list[Mention], Token | None]:
         """Companies named in a regulated phrase ("Amazon's investment in Anthropic" -> both) and,
@@ -1869,6 +1931,8 @@ class SentenceRules:
                     holders = holders or self.passive_subjects(verb)
                     held = {m.entity.id for m in holders}  # "its" read as the holder: the chooser is meant
                     custs = [m for m in self.owners(r) + self.pobjs(r, {"for", "to"}) if m.entity.id not in held] or [m for m in self.agents(verb) if m.entity.type != "person"]
+                elif any(c.lower_ in {"its", "their"} for c in children(r, "poss")):
+                    custs = self.subjects(verb)  # "X named Y its provider": the possessive is the namer's own
                 else:
                     custs = self.owners(r) + self.pobjs(r, {"for", "to", "of"}) or self.subjects(verb)
                 attrs_ = {"exclusivity": ex} if (ex := self._exclusivity_mod(r)) else {}
@@ -2068,8 +2132,21 @@ class SentenceRules:
                 named += self.args(noun.head)
             named = [m for m in named if m.entity.type == "company" and not m.place and noun.doc[m.start].ent_type_ not in {"GPE", "LOC", "NORP"}]  # not "Vodafone's UK arm"
             owners = self.owners(noun) + self.pobjs(noun, {"of"})
-            if owners and named:
+            if owners and named and not self._separated_unit(noun):
                 yield Candidate("subsidiary_of", named, owners, "subsidiary.unit", 0.85, noun)
+
+    def _separated_unit(self, noun: Token) -> bool:
+        """"spun off its voice unit, X", "its former unit X": a unit split away (done, not planned) no
+        longer belongs to the possessor, so the possessive is history, not a subsidiary relation."""
+        if any(c.lower_ in {"former", "ex", "erstwhile"} for c in children(noun, "amod", "compound")):
+            return True
+        gov = noun.head if noun.dep_ in {"dobj", "nsubjpass"} else None
+        if gov is None or gov.pos_ not in {"VERB", "AUX"}:
+            return False
+        if gov.tag_ not in {"VBD", "VBN"} or gov.dep_ == "xcomp" or any(c.tag_ == "MD" for c in children(gov, "aux")):
+            return False  # "will divest its unit X", "plans to spin off": still a subsidiary today
+        parts = {c.lower_ for c in children(gov, "prt", "advmod")}
+        return lemma(gov) in SEPARATE_VERBS or (lemma(gov) in {"spin", "split", "carve", "hive"} and bool(parts & {"off", "out"}))
 
     def _venture_fund(self, noun: Token) -> Iterator[Candidate]:
         """"M12, Microsoft's venture fund," / "Zoom's venture fund Z Ventures": a corporate venture
@@ -2262,6 +2339,8 @@ class SentenceRules:
                     sources += preps(head.head, {"for"})
         suppliers: list[Mention] = []
         for s in sources:
+            if lem in {"purchase", "purchases"} and self._bought_business(s):
+                continue  # "its purchase of the chip developer X" is an acquisition
             direct = self.coref.mention_at(s) or self.coref.resolve(s)
             if direct is not None and direct.entity.type != "product":
                 if lem in {"use", "reliance", "dependence", "dependency", "adoption", "deployment"}:

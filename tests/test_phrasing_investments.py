@@ -730,3 +730,39 @@ def test_phrasing_family(extractor, name, text, present, absent) -> None:  # typ
     got = triples(extractor, text)
     assert present <= got, f"missing {present - got}; got {got}"
     assert not (absent & got), f"unexpected {absent & got}"
+
+
+# ------------------------------------------------------------ precision: spun-off units, relative rounds
+PRECISION_CASES = [
+    (
+        "a unit named by its owner is a subsidiary",
+        "Orvik Group said its automotive unit, Veltrana Systems, grew sales by 9%.",
+        {("veltrana-systems", "subsidiary_of", "orvik-group")},
+        set(),
+    ),
+    (
+        "a planned spin-off leaves the unit a subsidiary today",
+        "Orvik Group will spin off its automotive unit, Veltrana Systems, next year.",
+        {("veltrana-systems", "subsidiary_of", "orvik-group")},
+        set(),
+    ),
+    (
+        "a unit that was spun off is no longer a subsidiary",
+        "Orvik Group no longer makes engines: it spun off its automotive unit, Veltrana Systems, in 2019.",
+        set(),
+        {("veltrana-systems", "subsidiary_of", "orvik-group")},
+    ),
+    (
+        "'X was backed by A and by B, which led its round': its is X, not a raiser named before",
+        "Veltrana Systems raised $20m last year. Corvane Labs, founded in 2018, had been backed by Orvik Ventures and by Halvard Capital, which led its $35m Series B.",
+        {("halvard-capital", "invests_in", "corvane-labs")},
+        {("halvard-capital", "invests_in", "veltrana-systems")},
+    ),
+]
+
+
+@pytest.mark.parametrize("name,text,present,absent", PRECISION_CASES, ids=[c[0] for c in PRECISION_CASES])
+def test_investment_precision(extractor, name, text, present, absent) -> None:  # type: ignore[no-untyped-def]
+    got = triples(extractor, text)
+    assert present <= got, f"missing {present - got}; got {got}"
+    assert not (absent & got), f"unexpected {absent & got}"

@@ -295,3 +295,161 @@ def test_reference_family(extractor, name: str, text: str, present: set[Triple],
     found = triples(extractor, text)
     assert present <= found, f"{name}: missing {present - found}"
     assert not (absent & found), f"{name}: wrong {absent & found}"
+
+
+# ------------------------------------------------ "their investments": many deals, none in particular
+THEIR_DEALS_CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
+    (
+        "'the investment' is the deal told before",
+        "Orvik Group invested $2bn in Veltrana Systems last year. In January the Federal Trade Commission asked for information about the investment.",
+        reviewed(FTC, "orvik-group", "veltrana-systems"),
+        set(),
+    ),
+    (
+        "'their AI investments' are the named firms' deals, not the article's deal",
+        "Orvik Group invested $2bn in Veltrana Systems last year. In January the Federal Trade Commission ordered Halvard Technologies, Corvane Labs and Brennik Software to hand over information about their AI investments and partnerships.",
+        reviewed(FTC, "halvard-technologies", "corvane-labs", "brennik-software"),
+        reviewed(FTC, "orvik-group", "veltrana-systems"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "present", "absent"), THEIR_DEALS_CASES, ids=[c[0] for c in THEIR_DEALS_CASES])
+def test_their_deals(extractor, name: str, text: str, present: set[Triple], absent: set[Triple]) -> None:  # type: ignore[no-untyped-def]
+    found = triples(extractor, text)
+    assert present <= found, f"{name}: missing {present - found}"
+    assert not (absent & found), f"{name}: wrong {absent & found}"
+
+
+def test_their_plural_deals_point_to_no_single_deal(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"information about their AI investments" names many deals of a group: the article's one
+    recorded deal must not be read into it, while "the investment" still is."""
+    from ingest.deals import Deal, DealIndex
+    from ingest.entities import Mention
+    from kg.model import Entity
+
+    doc = extractor.nlp("Orvik Group invested $2bn in Veltrana Systems. The Federal Trade Commission asked Halvard Technologies and Corvane Labs about their AI investments and about the investment.")
+    orvik = Mention(0, 2, Entity("orvik-group", "Orvik Group", "company"), "Orvik Group")
+    veltrana = Mention(6, 8, Entity("veltrana-systems", "Veltrana Systems", "company"), "Veltrana Systems")
+    listed = [Mention(t.i - 1, t.i + 1, Entity(f"firm-{t.i}", t.text, "company"), t.text) for t in doc if t.text in {"Technologies", "Labs"}]
+    index = DealIndex(deals=[Deal(position=2, sentence=0, parties=[orvik, veltrana], kind="invests_in")], mentions=[orvik, veltrana, *listed])
+    nouns = [t for t in doc if t.lemma_ == "investment"]
+    assert [t.text for t in nouns] == ["investments", "investment"]
+    assert index.parties_for(nouns[0], []) == []
+    assert {m.entity.id for m in index.parties_for(nouns[1], [])} == {"orvik-group", "veltrana-systems"}
+
+
+# ------------------------------------------------ which firm "it" / "its" / "the startup" is (precision first)
+CORVANE, VELTRANA, ACQ = "corvane-cloud", "veltrana-systems", "acquires"
+
+PRONOUN_CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
+    (
+        "'X named Y its provider': 'its' is the namer X, not an earlier subject",
+        "Klarfeld AG followed in September with a commitment of up to $4bn, and Tessaly Labs named Corvane Cloud "
+        "its primary cloud provider.",
+        {(CORVANE, SUP, TESSALY)},
+        {(CORVANE, SUP, KLARFELD)},
+    ),
+    (
+        "'the startup' is the startup named as a topic, not one named as a modifier ('former X engineers')",
+        "Corvane Cloud, a Paris startup, is growing fast. Veltrana Systems, a Lyon startup, was founded in 2021 by "
+        "former Corvane Cloud engineers. The startup's $124m Series A was led by Klarfeld AG.",
+        {(KLARFELD, INV, VELTRANA)},
+        {(KLARFELD, INV, CORVANE)},
+    ),
+    (
+        "'it' in a relative clause on a summing-up noun ('..., an effort it accelerated') is not the main subject",
+        "Tessaly Labs expects to supply fewer chips this year as Marlow Foods develops its own design, an effort it "
+        "accelerated by buying Klarfeld AG's chip business.",
+        set(),
+        {(TESSALY, ACQ, KLARFELD)},
+    ),
+    (
+        "'it' as the subject of a reported clause is still the speaker",
+        "Tessaly Labs said it buys its sensors from Klarfeld AG.",
+        {(KLARFELD, SUP, TESSALY)},
+        set(),
+    ),
+    (
+        "'it' after 'the software company's' in its own sentence is that company, not the last subject",
+        "Klarfeld AG, a software company, agreed to buy Veridian Robotics. Veridian Robotics makes warehouse robots. "
+        "At the time the purchase was the software company's second-largest, behind the $2bn it paid for Tessaly Labs.",
+        {(KLARFELD, ACQ, TESSALY)},
+        {(VERIDIAN, ACQ, TESSALY)},
+    ),
+    (
+        "several firms in the sentence and none parsed as subject: 'it' is left open, not the last sentence's subject",
+        "Tessaly Labs is not the only recent buy. In April Corvane completed its purchase of Veltrana Systems, a "
+        "start-up built on open-source software, and last year it acquired the sensor company Marlow Foods.",
+        set(),
+        {(TESSALY, ACQ, MARLOW)},
+    ),
+    (
+        "'X completed ..., and it acquired Y' with X parsed as subject: 'it' is X",
+        "Tessaly Labs is not the only recent buy. In April Klarfeld AG completed its purchase of Veltrana Systems, a "
+        "start-up built on open-source software, and last year it acquired the sensor company Marlow Foods.",
+        {(KLARFELD, ACQ, MARLOW)},
+        {(TESSALY, ACQ, MARLOW)},
+    ),
+    (
+        "'its' in the apposition of a name is not that name ('X's relationship with Y, its biggest investor')",
+        "The deal changes Veridian Robotics's relationship with Klarfeld AG, its biggest investor.",
+        {(KLARFELD, INV, VERIDIAN)},
+        {(VERIDIAN, INV, KLARFELD)},
+    ),
+    (
+        "'X's purchase of A, and its takeover of B': 'its' is the owner of the parallel deal",
+        "The Federal Trade Commission asked the court to unwind Marlow Foods' 2012 purchase of Tessaly Labs, for $1bn, "
+        "and its $19bn takeover of Veridian Robotics two years later.",
+        {(MARLOW, ACQ, VERIDIAN)},
+        {(FTC, ACQ, VERIDIAN)},
+    ),
+    (
+        "a word after the head ('the drugmaker's largest') is not a descriptor that blocks the reference",
+        "Klarfeld AG has completed its acquisition of Veridian Robotics, a robot maker. The purchase is the "
+        "drugmaker's largest since its takeover of Tessaly Labs.",
+        {(KLARFELD, ACQ, TESSALY)},
+        set(),
+    ),
+    (
+        "'its Series B' in a relative clause among several backers is not the article's earlier raiser",
+        "Marlow Foods raised $300m in March. Zentrix, founded in 2018, had been backed by Klarfeld AG and by "
+        "Sequoia Capital, which led its $35m Series B.",
+        {("sequoia-capital", INV, "zentrix")},
+        {("sequoia-capital", INV, MARLOW)},
+    ),
+    (
+        "'Y led its Series B' right after X raised: the round is X's",
+        "Marlow Foods raised $300m in March. Sequoia Capital led its Series B.",
+        {("sequoia-capital", INV, MARLOW)},
+        set(),
+    ),
+    (
+        "a relative clause's subject ('start-ups that X went on to buy') is not the topic 'its' carries on",
+        "Veridian Robotics was founded in 2017 by engineers who had built start-ups that Klarfeld AG went on to buy. "
+        "Tessaly Labs is its biggest customer.",
+        {(VERIDIAN, SUP, TESSALY)},
+        {(KLARFELD, SUP, TESSALY)},
+    ),
+    (
+        "'it was approved' is the deal, not the firm named last",
+        "Klarfeld AG agreed to buy Veridian Robotics in March. Marlow Foods is a rival. It was approved by the "
+        "European Commission in May.",
+        reviewed(EC, KLARFELD, VERIDIAN),
+        reviewed(EC, MARLOW),
+    ),
+    (
+        "'what X calls its Y Agreement': 'its' is X, and a named agreement is a document, not a deal party",
+        "Klarfeld AG settled with the Federal Trade Commission in May. Under what Klarfeld AG calls its Green Sensor "
+        "Agreement, the company will license its patents to rivals. The regulator ordered a detailed probe the following year.",
+        reviewed(FTC, KLARFELD),
+        reviewed(FTC, "green-sensor-agreement"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "present", "absent"), PRONOUN_CASES, ids=[c[0] for c in PRONOUN_CASES])
+def test_pronoun_reference(extractor, name: str, text: str, present: set[Triple], absent: set[Triple]) -> None:  # type: ignore[no-untyped-def]
+    found = triples(extractor, text)
+    assert present <= found, f"{name}: missing {present - found}"
+    assert not (absent & found), f"{name}: wrong {absent & found}"

@@ -228,3 +228,28 @@ def test_regulates_phrasing(extractor, name, text, present, absent) -> None:  # 
     got = regulated(extractor, text)
     assert present <= got, f"missing {present - got}; got {got}"
     assert not (absent & got), f"unexpected {absent & got}"
+
+
+# ------------------------------------------------------------ the conduct punished is not a target
+CONDUCT_CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
+    (
+        "'fined X for paying Y to use its modems': only X is regulated",
+        "The European Commission fined Veltrana Systems EUR 300m for paying Orvik Group to use its modems exclusively.",
+        {("european-commission", REG, "veltrana-systems")},
+        {("european-commission", REG, "orvik-group")},
+    ),
+    (
+        "'fined X for buying Y': the deal's target is still reviewed",
+        "The European Commission fined Veltrana Systems EUR 300m for buying Orvik Group without notifying it.",
+        {("european-commission", REG, "veltrana-systems"), ("european-commission", REG, "orvik-group")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize("name,text,present,absent", CONDUCT_CASES, ids=[c[0] for c in CONDUCT_CASES])
+def test_conduct_clause_parties(extractor, name, text, present, absent) -> None:  # type: ignore[no-untyped-def]
+    got = {(f.subject, f.predicate, f.object) for f in run(extractor, text).facts}
+    assert present <= got, f"missing {present - got}; got {got}"
+    assert not (absent & got), f"unexpected {absent & got}"
+    assert ("orvik-group", "supplies", "european-commission") not in got  # the regulator never pays

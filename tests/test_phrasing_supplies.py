@@ -607,3 +607,63 @@ def test_in_house_distribution_is_not_a_supply(extractor) -> None:  # type: igno
     """A maker building its assistant into its own subsidiary's app is not selling to it."""
     got = triples(extractor, "Meta faces a probe for building its AI assistant into WhatsApp.")
     assert not {t for t in got if t[1] == "supplies"}
+
+
+# ------------------------------------------------------------------ precision: what is not a supply
+PRECISION_CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
+    (
+        "buying goods from a maker is a supply",
+        "Veltrana Systems bought 20,000 chips from Corvane Semiconductors last year.",
+        {("corvane-semiconductors", "supplies", "veltrana-systems")},
+        set(),
+    ),
+    (
+        "buying 'the chip developer X' is an acquisition, not a purchase of goods",
+        "Veltrana Systems bought the Danish chip developer Corvane Semiconductors for $2bn in 2021.",
+        {("veltrana-systems", "acquires", "corvane-semiconductors")},
+        {("corvane-semiconductors", "supplies", "veltrana-systems")},
+    ),
+    (
+        "buying part of a firm's modem business is not buying its modems",
+        "Veltrana Systems bought the bulk of Orvik Group's modem business for $1bn in 2022.",
+        set(),
+        {("orvik-group", "supplies", "veltrana-systems")},
+    ),
+    (
+        "paid for access to services: the payee supplies",
+        "Orvik Group paid Veltrana Systems $40m for access to its cloud computing services.",
+        {("veltrana-systems", "supplies", "orvik-group")},
+        set(),
+    ),
+    (
+        "paid X to use its chips: X is paid to be a customer, not a supplier",
+        "Orvik Group paid Veltrana Systems $40m to use its chips exclusively.",
+        set(),
+        {("veltrana-systems", "supplies", "orvik-group")},
+    ),
+    (
+        "a named offering's owner is the customer",
+        "Veltrana Systems bought Corvane Labs last year. Corvane Cloud, Corvane Labs's hosted service, runs on Halvard Cloud.",
+        {("halvard-cloud", "supplies", "corvane-labs")},
+        {("halvard-cloud", "supplies", "corvane-cloud")},
+    ),
+    (
+        "an offering with an unresolved 'its' owner is not itself the customer",
+        "Veltrana Systems bought Corvane Labs last year. Corvane Cloud, its hosted service, runs on Halvard Cloud.",
+        set(),
+        {("halvard-cloud", "supplies", "corvane-cloud"), ("halvard-cloud", "supplies", "veltrana-systems")},
+    ),
+    (
+        "'X named Y its provider': 'its' is the namer, not a firm named before",
+        "Amazon invested $2bn in Veltrana Systems in March, and Veltrana Systems named Amazon Web Services its primary cloud provider.",
+        {("amazon-web-services", "supplies", "veltrana-systems")},
+        {("amazon-web-services", "supplies", "amazon")},
+    ),
+]
+
+
+@pytest.mark.parametrize("name,text,expected,forbidden", PRECISION_CASES, ids=[c[0] for c in PRECISION_CASES])
+def test_supply_precision(extractor, name: str, text: str, expected: set[Triple], forbidden: set[Triple]) -> None:  # type: ignore[no-untyped-def]
+    got = triples(extractor, text)
+    assert expected <= got, f"{name}: missing {expected - got}; got {got}"
+    assert not (forbidden & got), f"{name}: unexpected {forbidden & got}"
