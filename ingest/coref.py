@@ -27,6 +27,7 @@ GENERIC_HEADS = {"company", "firm", "group", "business", "corporation", "outfit"
 _DETERMINERS = {"the", "this", "that"}
 ORG_TYPES = {"company", "regulator", "government"}
 _RAISE_LEMMAS = {"raise", "secure", "close", "land"}
+_RAISE_FORMS = {f"{stem}{end}" for stem in ("rais", "secur", "clos") for end in ("e", "es", "ed", "ing")} | {"land", "lands", "landed", "landing"}
 
 
 class Coref:
@@ -437,6 +438,8 @@ class Coref:
     def _find_raisers(self) -> list[tuple[int, Mention]]:
         out = []
         for tok in self.doc:
+            if tok.lower_ not in _RAISE_FORMS:
+                continue  # cheap surface pre-check: this loop sees every token of the article
             if tok.lemma_.lower() in _RAISE_LEMMAS and tok.pos_ == "VERB":
                 for c in tok.children:
                     if c.dep_ == "nsubj":

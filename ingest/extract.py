@@ -295,7 +295,8 @@ class Extractor:
     ) -> list[Found]:
         """Checked, typed, de-duplicated relations of one sentence; negated triples are recorded."""
         best: dict[tuple[str, str, str], Found] = {}
-        sent_hedged = sentence_hedged(sent) if cands else False
+        sent_text = sent.text if cands else ""  # built once: Span.text joins every token
+        sent_hedged = sentence_hedged(sent, sent_text) if cands else False
         for cand in cands:
             if cand.predicate == "deal":
                 continue
@@ -306,7 +307,7 @@ class Extractor:
                 continue
             neg = is_negated(cand.trigger, cand.predicate) and not cand.keep_negated
             hedged = is_hedged(cand.trigger, sent, sent_hedged) or bool(cand.attributes.get("hedged"))
-            base_attrs = relation_attributes(cand.predicate, cand.trigger, sent)
+            base_attrs = relation_attributes(cand.predicate, cand.trigger, sent, sent_text)
             base_attrs.update(cand.attributes)
             conf = cand.confidence * (DEAL_FACTOR if cand.deal_ref is not None and not cand.objects else 1.0)
             for s in cand.subjects:

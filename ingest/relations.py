@@ -214,6 +214,7 @@ class Candidate:
     keep_negated: bool = False
 
 
+_NEVER_TRIGGER_POS = {"PUNCT", "DET", "ADP", "CCONJ", "NUM", "SYM", "PRON", "SPACE"}
 LEMMA_FIXES = {"fined": "fine", "fines": "fine", "fining": "fine"}  # the lemmatizer says "fin"
 
 
@@ -507,16 +508,17 @@ class SentenceRules:
     # ------------------------------------------------------------------ dispatch
     def candidates(self) -> Iterator[Candidate]:
         for tok in self.sent:
-            lem = lemma(tok)
             pos = tok.pos_
+            if pos in _NEVER_TRIGGER_POS:
+                continue  # no rule starts from these; skip the lemma lookup (every token passes here)
             if pos in {"VERB", "AUX"} or (pos == "ADJ" and tok.tag_ == "VBN") or tok.lower_ in CO_WORDS:
+                lem = lemma(tok)
                 if lem in VERB_TRIGGERS:
                     yield from self._verb_rules(tok, lem)
             elif pos in {"NOUN", "PROPN"}:
+                lem = lemma(tok)
                 if lem in NOUN_TRIGGERS:
                     yield from self._noun_rules(tok, lem)
-            if pos in {"PUNCT", "DET", "ADP", "CCONJ", "NUM", "SYM", "PRON"}:
-                continue
             if tok.dep_ in {"amod", "compound", "npadvmod"} and tok.lower_.endswith(("backed", "funded", "financed")):
                 yield from self._backed_compound(tok)
             if tok.dep_ in {"amod", "compound"} and tok.lower_ in {"led", "-led", "co-led"} and is_round(tok.head):
@@ -2589,9 +2591,9 @@ def is_negated(trigger: Token, predicate: str) -> bool:
 _HEDGE_WORDS_RE = re.compile(r"\b(?:" + "|".join(sorted(HEDGE_WORDS)) + r")\b")
 
 
-def sentence_hedged(sent: Span) -> bool:
+def sentence_hedged(sent: Span, text: str | None = None) -> bool:
     """Sentence-wide hedges: "reportedly", "people familiar with", "in talks"."""
-    low = sent.text.lower()
+    low = (sent.text if text is None else text).lower()
     if _HEDGE_WORDS_RE.search(low):
         return True
     if any(p in low for p in ("people familiar", "according to reports", "according to a report", "sources said", "said to be", "according to people", "is said to", "are said to", "people briefed", "people close to")):
@@ -2612,9 +2614,10 @@ def is_hedged(trigger: Token, sent: Span, sentence_flag: bool | None = None) -> 
     return False
 
 
-def relation_attributes(predicate: str, trigger: Token, sent: Span) -> dict[str, Any]:
-    """Attributes stated in the sentence, for the predicates they describe."""
-    out = dict(_sentence_attributes(sent.text, predicate))
+def relation_attributes(predicate: str, trigger: Token, sent: Span, text: str | None = None) -> dict[str, Any]:
+    """Attributes stated in the sentence, for the predicates they describe (``text``: the
+    sentence's text when the caller has it, since building it joins every token)."""
+    out = dict(_sentence_attributes(sent.text if text is None else text, predicate))
     money = out.pop("_money", None)
     if money:
         pick = _closest_money(money, trigger, sent)
