@@ -2581,11 +2581,32 @@ def is_negated(trigger: Token, predicate: str) -> bool:
             return True
         if t.lower_ in {"instead", "rather"} and i > 0:
             return True
+    if _attempt_ended(trigger):
+        return True
     # "Instead of buying the company, ..." / "without buying"
     for t in chain:
         if t.dep_ == "pcomp" and t.head.lower_ in {"of", "without"} and (t.head.head.lower_ == "instead" or t.head.lower_ == "without"):
             return True
     return False
+
+
+ATTEMPT_NOUNS = {"attempt", "bid", "effort", "plan", "plans", "offer", "push", "pursuit", "quest", "move"}
+ENDED_PREDICATES = {"over", "dead", "off", "finished"}
+ENDED_VERBS = {"collapse", "fail", "fall", "end", "founder", "die", "unravel", "crumble", "abandon", "scrap", "drop", "terminate", "block", "kill", "sink"}
+
+
+def _attempt_ended(trigger: Token) -> bool:
+    """"Nvidia's attempt to buy Arm is over", "X's bid for Y collapsed", "the plan to acquire Y
+    was abandoned": an attempt noun governing the deal, and the attempt has ended."""
+    noun = trigger.head if trigger.dep_ in {"acl", "xcomp", "relcl"} else None
+    if noun is None and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
+        noun = trigger.head.head  # "its bid for Y"
+    if noun is None or noun.lemma_.lower() not in ATTEMPT_NOUNS or noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = noun.head
+    if verb.lemma_.lower() in ENDED_VERBS:
+        return True
+    return verb.lemma_.lower() == "be" and any(c.lower_ in ENDED_PREDICATES for c in verb.children if c.dep_ in {"acomp", "advmod", "prt", "attr"})
 
 
 _HEDGE_WORDS_RE = re.compile(r"\b(?:" + "|".join(sorted(HEDGE_WORDS)) + r")\b")

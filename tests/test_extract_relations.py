@@ -691,3 +691,9 @@ def test_a_sentence_naming_no_one_still_relates_the_parties_it_refers_to(extract
     got = triples(extractor, "Halvard Systems and Lumora Labs reported results on Monday. "
                   "The two companies will jointly develop warehouse robots.")
     assert ("halvard-systems", "partners_with", "lumora-labs") in got
+
+
+def test_an_attempt_that_has_ended_is_not_a_deal(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert not triples(extractor, "Halvard's attempt to buy Lumora Labs is over.")
+    assert not triples(extractor, "Halvard's plan to acquire Lumora Labs was abandoned in May.")
+    assert ("halvard", "acquires", "lumora-labs") in triples(extractor, "Halvard's attempt to buy Lumora Labs succeeded.")
