@@ -502,3 +502,14 @@ def test_corpus_flags_the_three_partnerships_and_not_plain_deals(corpus_store) -
             assert p.level == "low", p.explanation
         if {a, b} & contracts and {a, b} <= contracts | {"alphabet"}:
             assert p.level == "low", p.explanation
+
+
+def test_acquihire_words_count_only_for_the_firm_they_are_about() -> None:
+    sentence = ("The CMA examined Microsoft's hiring of Inflection AI's co-founders and most of its staff, "
+                "which it cleared, and Microsoft's much smaller investment in Mistral AI, the French developer.")
+    w = World().fact("q1", "microsoft", "invests_in", "mistral-ai", sentence)
+    w.fact("q1", "inflection-ai", "supplies", "microsoft", sentence, acquihire=True)
+    w.fact("q1", "microsoft", "invests_in", "mistral-ai", sentence, acquihire=True)
+    pairs = run(w)
+    assert signal(pairs[("microsoft", "inflection-ai")], "acquihire") is not None
+    assert signal(pairs[("microsoft", "mistral-ai")], "acquihire") is None

@@ -7,6 +7,7 @@ tests they speak to are in data/signals.yaml. Pure: rows in, results out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -438,10 +439,30 @@ def exclusivity_signal(
     return _signal("exclusivity", best, detail, support, config, idx)
 
 
+_HIRE_RE = re.compile(
+    r"acqui-?hire|\b(?:hir|recruit|poach)\w*|\b(?:co-?)?founders?\b|\b(?:staff|employees|team|researchers|workforce)\b"
+)
+HIRE_WINDOW = 60  # characters between the hiring words and the hired firm's name
+
+
+def hired_firm_named_near(sentence: str, name: str, window: int = HIRE_WINDOW) -> bool:
+    """The acqui-hire words sit next to this firm's name, not elsewhere in a long sentence
+    ("... hiring of Inflection's staff, and Microsoft's smaller investment in Mistral")."""
+    low = sentence.casefold()
+    first = name.split()[0] if name.split() else name
+    forms = {name.casefold()} | ({first.casefold()} if len(first) >= 4 else set())
+    at = [m.start() for f in forms for m in re.finditer(re.escape(f), low)]
+    return any(abs(h.start() - n) <= window for h in _HIRE_RE.finditer(low) for n in at)
+
+
 def acquihire_signal(
     a: str, b: str, idx: Index, names: dict[str, str], config: Config
 ) -> Signal | None:
-    rows = idx.between_rows(a, b)
+    rows = [
+        lk.row
+        for lk in idx.between(a, b)
+        if hired_firm_named_near(lk.row.evidence, lk.row.object if lk.object == b else lk.row.subject)
+    ]
     strength, support, _ = _attribute_or_cue("acquihire", rows, config, {"acquihire": 1.0}, idx)
     detail = f"{names[a]} hired {names[b]}'s founders or staff with a licence to its technology (acqui-hire)"
     return _signal("acquihire", strength, detail, support, config, idx) if support else None
