@@ -34,3 +34,11 @@ def corpus_store(corpus_store_path: Path):  # type: ignore[no-untyped-def]
     store = OxigraphStore(corpus_store_path)
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def extractor():  # type: ignore[no-untyped-def]
+    """The default spaCy extractor, loaded once (the extraction tests share it)."""
+    from ingest.extract import get_extractor
+
+    return get_extractor()

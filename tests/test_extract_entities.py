@@ -4,21 +4,11 @@ legal suffixes, possessives, acronyms introduced in the text, short references a
 from __future__ import annotations
 
 import pytest
+from extract_fixtures import run
+from extract_fixtures import triples as facts
 
 from ingest.entities import canonical_name, guess_type, name_key, strip_legal_suffix
-from kg.model import Article, Extraction, slugify
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from ingest.extract import get_extractor
-
-    return get_extractor()
-
-
-def run(extractor, text: str) -> Extraction:  # type: ignore[no-untyped-def]
-    art = Article(id="e-" + str(abs(hash(text)) % 10**8), title="t", text=text)
-    return next(iter(extractor.extract([art])))
+from kg.model import slugify
 
 
 def types(extractor, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -148,10 +138,6 @@ def test_name_part_tagged_as_nationality_stays_in_the_name(extractor) -> None:  
     ext = run(extractor, "Volkswagen Group will invest as much as $5bn in Rivian Automotive, the carmaker said.")
     labels = {e.label for e in ext.entities}
     assert "Rivian Automotive" in labels and "Automotive" not in labels
-
-
-def facts(extractor, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
-    return {(f.subject, f.predicate, f.object) for f in run(extractor, text).facts}
 
 
 def test_laws_and_their_acronyms_are_not_companies(extractor) -> None:  # type: ignore[no-untyped-def]

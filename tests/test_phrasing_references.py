@@ -6,25 +6,12 @@ linked to the wrong firm is worse than one left unresolved."""
 from __future__ import annotations
 
 import pytest
-
-from kg.model import Article
+from extract_fixtures import assert_triples, triples
 
 Triple = tuple[str, str, str]
 EC, FTC, CMA, BKA = "european-commission", "federal-trade-commission", "competition-and-markets-authority", "bundeskartellamt"
 REG, INV, SUP = "regulates", "invests_in", "supplies"
 KLARFELD, VERIDIAN, OSTWIND, TESSALY, MARLOW = "klarfeld", "veridian-robotics", "ostwind-energy", "tessaly-labs", "marlow-foods"
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from ingest.extract import get_extractor
-
-    return get_extractor()
-
-
-def triples(extractor, text: str) -> set[Triple]:  # type: ignore[no-untyped-def]
-    art = Article(id="ref-" + str(abs(hash(text)) % 10**8), title="test", text=text, date="2024-05-01")
-    return {(f.subject, f.predicate, f.object) for f in next(iter(extractor.extract([art]))).facts}
 
 
 def reviewed(regulator: str, *firms: str) -> set[Triple]:
@@ -292,9 +279,7 @@ CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
 
 @pytest.mark.parametrize(("name", "text", "present", "absent"), CASES, ids=[c[0] for c in CASES])
 def test_reference_family(extractor, name: str, text: str, present: set[Triple], absent: set[Triple]) -> None:  # type: ignore[no-untyped-def]
-    found = triples(extractor, text)
-    assert present <= found, f"{name}: missing {present - found}"
-    assert not (absent & found), f"{name}: wrong {absent & found}"
+    assert_triples(triples(extractor, text), present, absent, name)
 
 
 # ------------------------------------------------ "their investments": many deals, none in particular
@@ -316,9 +301,7 @@ THEIR_DEALS_CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
 
 @pytest.mark.parametrize(("name", "text", "present", "absent"), THEIR_DEALS_CASES, ids=[c[0] for c in THEIR_DEALS_CASES])
 def test_their_deals(extractor, name: str, text: str, present: set[Triple], absent: set[Triple]) -> None:  # type: ignore[no-untyped-def]
-    found = triples(extractor, text)
-    assert present <= found, f"{name}: missing {present - found}"
-    assert not (absent & found), f"{name}: wrong {absent & found}"
+    assert_triples(triples(extractor, text), present, absent, name)
 
 
 def test_their_plural_deals_point_to_no_single_deal(extractor) -> None:  # type: ignore[no-untyped-def]
@@ -450,6 +433,4 @@ PRONOUN_CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
 
 @pytest.mark.parametrize(("name", "text", "present", "absent"), PRONOUN_CASES, ids=[c[0] for c in PRONOUN_CASES])
 def test_pronoun_reference(extractor, name: str, text: str, present: set[Triple], absent: set[Triple]) -> None:  # type: ignore[no-untyped-def]
-    found = triples(extractor, text)
-    assert present <= found, f"{name}: missing {present - found}"
-    assert not (absent & found), f"{name}: wrong {absent & found}"
+    assert_triples(triples(extractor, text), present, absent, name)

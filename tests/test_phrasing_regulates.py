@@ -6,24 +6,11 @@ missing one)."""
 from __future__ import annotations
 
 import pytest
-
-from kg.model import Article, Extraction
+from extract_fixtures import assert_triples, run, triples
 
 Triple = tuple[str, str, str]
 EC, FTC, CMA, BKA = "european-commission", "federal-trade-commission", "competition-and-markets-authority", "bundeskartellamt"
 REG = "regulates"
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from ingest.extract import get_extractor
-
-    return get_extractor()
-
-
-def run(extractor, text: str) -> Extraction:  # type: ignore[no-untyped-def]
-    art = Article(id="rg-" + str(abs(hash(text)) % 10**8), title="test", text=text, date="2024-05-01")
-    return next(iter(extractor.extract([art])))
 
 
 def regulated(extractor, text: str) -> set[Triple]:  # type: ignore[no-untyped-def]
@@ -226,8 +213,7 @@ CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
 @pytest.mark.parametrize("name,text,present,absent", CASES, ids=[c[0] for c in CASES])
 def test_regulates_phrasing(extractor, name, text, present, absent) -> None:  # type: ignore[no-untyped-def]
     got = regulated(extractor, text)
-    assert present <= got, f"missing {present - got}; got {got}"
-    assert not (absent & got), f"unexpected {absent & got}"
+    assert_triples(got, present, absent, name)
 
 
 # ------------------------------------------------------------ the conduct punished is not a target
@@ -249,7 +235,6 @@ CONDUCT_CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
 
 @pytest.mark.parametrize("name,text,present,absent", CONDUCT_CASES, ids=[c[0] for c in CONDUCT_CASES])
 def test_conduct_clause_parties(extractor, name, text, present, absent) -> None:  # type: ignore[no-untyped-def]
-    got = {(f.subject, f.predicate, f.object) for f in run(extractor, text).facts}
-    assert present <= got, f"missing {present - got}; got {got}"
-    assert not (absent & got), f"unexpected {absent & got}"
+    got = triples(extractor, text)
+    assert_triples(got, present, absent, name)
     assert ("orvik-group", "supplies", "european-commission") not in got  # the regulator never pays

@@ -5,26 +5,9 @@ rules cannot lean on the gazetteer; each family also has a distractor that must 
 from __future__ import annotations
 
 import pytest
-
-from kg.model import Article, Extraction
+from extract_fixtures import assert_triples, run, triples
 
 Triple = tuple[str, str, str]
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from ingest.extract import get_extractor
-
-    return get_extractor()
-
-
-def run(extractor, text: str) -> Extraction:  # type: ignore[no-untyped-def]
-    art = Article(id="p-" + str(abs(hash(text)) % 10**8), title="test", text=text, date="2024-05-01")
-    return next(iter(extractor.extract([art])))
-
-
-def triples(extractor, text: str) -> set[Triple]:  # type: ignore[no-untyped-def]
-    return {(f.subject, f.predicate, f.object) for f in run(extractor, text).facts}
 
 
 def sym(ts: set[Triple]) -> set[Triple]:
@@ -581,11 +564,7 @@ CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
 
 @pytest.mark.parametrize("name,text,expected,forbidden", CASES, ids=[c[0] for c in CASES])
 def test_phrasing(extractor, name: str, text: str, expected: set[Triple], forbidden: set[Triple]) -> None:  # type: ignore[no-untyped-def]
-    got = sym(triples(extractor, text))
-    missing = expected - got
-    assert not missing, f"{name}: missing {missing}; got {got}"
-    wrong = forbidden & got
-    assert not wrong, f"{name}: produced forbidden {wrong}"
+    assert_triples(sym(triples(extractor, text)), expected, forbidden, name)
 
 
 def test_partner_role_needs_a_business_modifier(extractor) -> None:  # type: ignore[no-untyped-def]
@@ -664,6 +643,4 @@ PRECISION_CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
 
 @pytest.mark.parametrize("name,text,expected,forbidden", PRECISION_CASES, ids=[c[0] for c in PRECISION_CASES])
 def test_supply_precision(extractor, name: str, text: str, expected: set[Triple], forbidden: set[Triple]) -> None:  # type: ignore[no-untyped-def]
-    got = triples(extractor, text)
-    assert expected <= got, f"{name}: missing {expected - got}; got {got}"
-    assert not (forbidden & got), f"{name}: unexpected {forbidden & got}"
+    assert_triples(triples(extractor, text), expected, forbidden, name)
