@@ -123,6 +123,14 @@ def from_ox(term: Any) -> Any:
     raise TypeError(f"unsupported term {term!r}")
 
 
+def _to_graph(triples: Iterable[ox.Triple]) -> Graph:
+    """CONSTRUCT/DESCRIBE triples from Oxigraph as an rdflib Graph."""
+    g = Graph()
+    for t in triples:
+        g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+    return g
+
+
 def solutions_to_rows(solutions: ox.QuerySolutions, stop: int | None = None) -> Rows:
     """SELECT solutions -> Rows, reading at most ``stop`` solutions.
 
@@ -235,7 +243,11 @@ class OxigraphStore(Store):
         if not self.read_only:
             self.ensure_ontology()
 
-    def query(self, sparql: str, *, default_graphs: list[URIRef] | None = None) -> QueryResult:
+    @staticmethod
+    def _dataset(
+        default_graphs: list[URIRef] | None, named_graphs: list[URIRef] | None = None
+    ) -> dict[str, Any]:
+        """Oxigraph's dataset arguments: the union of all graphs unless graphs are given."""
         kwargs: dict[str, Any] = {}
         if default_graphs is None:
             kwargs["use_default_graph_as_union"] = True
@@ -243,8 +255,13 @@ class OxigraphStore(Store):
             kwargs["default_graph"] = [ox.NamedNode(str(g)) for g in default_graphs] or [
                 ox.DefaultGraph()
             ]
+        if named_graphs is not None:
+            kwargs["named_graphs"] = [ox.NamedNode(str(g)) for g in named_graphs]
+        return kwargs
+
+    def query(self, sparql: str, *, default_graphs: list[URIRef] | None = None) -> QueryResult:
         try:
-            result = self._db.query(sparql, **kwargs)
+            result = self._db.query(sparql, **self._dataset(default_graphs))
         except SyntaxError as exc:
             raise QuerySyntaxError(" ".join(str(exc).split())) from exc
         except OSError as exc:
@@ -253,10 +270,7 @@ class OxigraphStore(Store):
             return bool(result)
         if isinstance(result, ox.QuerySolutions):
             return solutions_to_rows(result)
-        g = Graph()
-        for t in result:
-            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
-        return g
+        return _to_graph(result)
 
     def execute(
         self,
@@ -268,32 +282,20 @@ class OxigraphStore(Store):
         limit: int | None = None,
     ) -> tuple[QueryResult, bool]:
         """Streaming version: stops reading solutions at the cap; prefixes keep line numbers."""
-        kwargs: dict[str, Any] = {"prefixes": prefixes or {}}
-        if default_graphs is None:
-            kwargs["use_default_graph_as_union"] = True
-        else:
-            kwargs["default_graph"] = [ox.NamedNode(str(g)) for g in default_graphs] or [
-                ox.DefaultGraph()
-            ]
-        if named_graphs is not None:
-            kwargs["named_graphs"] = [ox.NamedNode(str(g)) for g in named_graphs]
         try:
-            result = self._db.query(sparql, **kwargs)
+            result = self._db.query(sparql, prefixes=prefixes or {}, **self._dataset(default_graphs, named_graphs))
             if isinstance(result, ox.QueryBoolean):
                 return bool(result), False
             stop = None if limit is None else limit + 1
             if isinstance(result, ox.QuerySolutions):
                 return cap_result(solutions_to_rows(result, stop), limit)
-            g = Graph()
             triples = list(islice(result, stop))
         except SyntaxError as exc:
             raise QuerySyntaxError(" ".join(str(exc).split())) from exc
         except OSError as exc:
             raise StoreError(" ".join(str(exc).split())) from exc
         truncated = limit is not None and len(triples) > limit
-        for t in triples[:limit] if limit is not None else triples:
-            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
-        return g, truncated
+        return _to_graph(triples[:limit] if limit is not None else triples), truncated
 
     def raw(self) -> ox.Store:
         """The pyoxigraph store, for streaming serialisation (exports, endpoint)."""
