@@ -210,6 +210,13 @@ def split_coordinated(ent: Span, known: Callable[[str], bool]) -> list[Span]:
 PLACE_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"}
 
 
+def _possessor(doc: Doc, start: int) -> Token | None:
+    """The one-word name in the possessive just before ``start`` ("Japan's", "OpenAI's")."""
+    if start < 2 or doc[start - 1].lower_ not in {"'s", "’s"}:
+        return None
+    return doc[start - 2]
+
+
 def _dateline(span: Span) -> bool:
     """"TORONTO - Cohere said ...", "TORONTO, July 22 —": an upper-case place opening a story or
     paragraph is its dateline."""
@@ -325,7 +332,7 @@ class EntityResolver:
         keys: dict[str, Entity] = {}  # name key -> entity, for this article
         acronyms: dict[str, Entity] = {}
         org_keys = self._org_keys(doc)
-        self._not_orgs = law_keys(doc)
+        self._not_orgs = NOT_ORGS | law_keys(doc)  # generic words, plus this article's laws
         self._counts: dict[str, int] = {}
         def known(name: str) -> bool:
             return name_key(name) in self.gaz.by_name or name_key(name) in org_keys
@@ -371,7 +378,7 @@ class EntityResolver:
             return None
         name = canonical_name(span.text)
         key = name_key(name)
-        if not key or key in NOT_ORGS or key in self._not_orgs or any(t.text in NOT_NAME_WORDS for t in span):
+        if not key or key in self._not_orgs or any(t.text in NOT_NAME_WORDS for t in span):
             return None
         known = self.gaz.by_name.get(key)
         if known:
@@ -398,7 +405,7 @@ class EntityResolver:
             label = "ORG"  # "Sequoia" after "Sequoia Capital", "Seagen" after "Seagen, a biotech"
         if label not in {"ORG", "PERSON", *LABEL_TYPE}:
             return None
-        if not key or key in NOT_ORGS or key in self._not_orgs or not any(c.isupper() for c in name):
+        if not key or key in self._not_orgs or not any(c.isupper() for c in name):
             return None
         if _is_description(ent) or _place_description(ent):
             return None
@@ -423,11 +430,8 @@ class EntityResolver:
     def _place_qualified(self, ent: Span, name: str) -> Entity | None:
         """"Japan's Fair Trade Commission" is the gazetteer's "Japan Fair Trade Commission": a
         place in the possessive before a name the gazetteer knows only with the place."""
-        doc = ent.doc
-        if ent.start < 2 or doc[ent.start - 1].lower_ not in {"'s", "’s"}:
-            return None
-        place = doc[ent.start - 2]
-        if place.ent_type_ not in {"GPE", "NORP", "LOC"}:
+        place = _possessor(ent.doc, ent.start)
+        if place is None or place.ent_type_ not in {"GPE", "NORP", "LOC"}:
             return None
         for form in (f"{place.text} {name}", f"{PLACE_FORMS.get(place.lower_, place.text)} {name}"):
             hit = self.gaz.by_name.get(name_key(form))
@@ -438,14 +442,15 @@ class EntityResolver:
     def _owner_qualified(self, doc: Doc, start: int, name: str) -> Entity | None:
         """"OpenAI's Startup Fund", "Samsung's Catalyst Fund": a fund or unit named after a known
         company's possessive is that company's unit ("OpenAI Startup Fund", parent OpenAI)."""
-        if start < 2 or doc[start - 1].lower_ not in {"'s", "’s"}:
+        possessor = _possessor(doc, start)
+        if possessor is None:
             return None
-        owner = self.gaz.by_name.get(name_key(doc[start - 2].text))
+        owner = self.gaz.by_name.get(name_key(possessor.text))
         words = set(name_key(name).split())
         if owner is None or not words & UNIT_WORDS or self.gaz.entries[owner].entity.type != "company":
             return None
         parent = self.gaz.entries[owner].entity
-        label_ = f"{canonical_name(doc[start - 2].text)} {name}"  # as written: "Samsung Catalyst Fund"
+        label_ = f"{canonical_name(possessor.text)} {name}"  # as written: "Samsung Catalyst Fund"
         hit = self.gaz.by_name.get(name_key(label_))
         if hit is not None:
             return self.gaz.entries[hit].entity
@@ -568,7 +573,7 @@ class EntityResolver:
                 continue
             if root.dep_ in ARG_DEPS and not words & NOT_NAME_WORDS and not (len(span) == 1 and len(tok.text) < 2):
                 name = canonical_name(span.text)
-                if name and name_key(name) not in NOT_ORGS and name_key(name) not in self._not_orgs:
+                if name and name_key(name) not in self._not_orgs:
                     known = keys.get(name_key(name)) or self._short_reference(name_key(name), "ORG", keys, self._counts)
                     owned = self._owner_qualified(doc, i, name)
                     if owned is not None:
