@@ -26,8 +26,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.labels import refresh_labels
 from kg.model import Article, Entity, Evidence, Extraction, Fact, Mention
-from kg.rdf import PREFIXES, article_iri, extraction_triples
+from kg.rdf import LABELS_GRAPH, PREFIXES, article_iri, extraction_triples
 from kg.sparql import bind_params, check_query, ready_queries
 from kg.store import OxigraphStore, Rows, to_ox
 
@@ -130,6 +131,11 @@ def load_oxigraph(quads, directory: Path) -> OxigraphStore:
     return store
 
 
+def labels_quads(store: OxigraphStore) -> list[tuple[Any, Any, Any, Any]]:
+    """The derived labels graph, so the rdflib copy answers the same queries with the same rows."""
+    return list(store.quads(LABELS_GRAPH))
+
+
 def load_rdflib(quads):
     from rdflib import Dataset
 
@@ -215,11 +221,15 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         store, t_ox = timed(lambda: load_oxigraph(quads, Path(tmp) / "store"))
-        print(f"oxigraph loaded in {t_ox:.1f} s", file=sys.stderr)
+        # Derive the labels graph as ingest keeps it (kg.labels); counted in the load time.
+        _, t_labels = timed(lambda: refresh_labels(store))
+        t_ox += t_labels
+        print(f"oxigraph loaded in {t_ox:.1f} s (labels graph {t_labels:.1f} s)", file=sys.stderr)
+        quads += labels_quads(store)
         ds, t_rl = (None, 0.0) if args.no_rdflib else timed(lambda: load_rdflib(quads))
         if ds is not None:
             print(f"rdflib loaded in {t_rl:.1f} s", file=sys.stderr)
-        load = f"Load: Oxigraph (on disk) {t_ox:.1f} s" + (
+        load = f"Load: Oxigraph (on disk) {t_ox:.1f} s incl. {t_labels:.1f} s for the labels graph" + (
             "" if ds is None else f", rdflib Dataset (in memory) {t_rl:.1f} s ({t_rl / t_ox:.1f}x)"
         )
         lines = [

@@ -21,7 +21,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.errors import RegwatchError
-from kg.rdf import PREFIXES
+from kg.rdf import LABELS_GRAPH, PREFIXES
 from kg.store import QueryResult, QuerySyntaxError, Rows, Store, to_ox
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
@@ -222,7 +222,11 @@ def execute(
         if default_graphs is not None:
             keep = set(graphs)
             graphs = [g for g in default_graphs if g in keep]
-        default_graphs = named_graphs = graphs
+        default_graphs = graphs
+        # The labels graph (one canonical label per entity) stays nameable: ready queries read
+        # it with GRAPH. It holds no facts; only a query that lists it directly sees names of
+        # entities first reported after the date.
+        named_graphs = [*graphs, LABELS_GRAPH]
     try:
         result, truncated = store.execute(
             text,

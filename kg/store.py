@@ -241,7 +241,10 @@ class OxigraphStore(Store):
                 first = "the store is open in another regwatch process (app or serve); stop it first"
             raise StoreError(f"cannot open store {self.location}: {first}") from exc
         if not self.read_only:
+            from kg.labels import ensure_labels  # kg.labels builds on this module
+
             self.ensure_ontology()
+            ensure_labels(self)
 
     @staticmethod
     def _dataset(

@@ -10,14 +10,16 @@ from collections import defaultdict
 import pytest
 from graph_fixtures import ARTICLES, ENTITIES, build_store
 from rdflib import Literal
-from rdflib.namespace import RDFS, XSD
+from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.cli import main
+from kg.labels import refresh_labels
 from kg.model import Article
 from kg.rdf import ENTITY_PREFIX, SCHEMA, article_iri, article_triples, entity_iri
 from kg.schema import RW
 from kg.sparql import bind_params, check_query, ready_queries, ready_query, run_query
 from kg.store import OxigraphStore
+from kg.views import entities
 
 FACTS = [
     (s, p, o, attrs, art, date)
@@ -218,28 +220,36 @@ def test_facts_as_of(store, cutoff, subject):
         assert result  # not two empty answers agreeing
 
 
-def test_facts_as_of_labels_come_from_articles_up_to_the_date():
-    """A renamed entity keeps the label its reporting articles gave it by then; an edge whose
-    endpoint has no label in its article (e.g. a corrected edge) still comes back, unlabelled."""
+def test_facts_as_of_labels_are_canonical_and_unlabelled_edges_still_come_back():
+    """Labels come from the labels graph (the name most articles give, as the app shows it), also
+    for dates before an entity was renamed; an endpoint no graph labels comes back unlabelled."""
     st = OxigraphStore(None)
 
     def article(aid: str, day: str, label: str | None, obj: str = "acme") -> None:
         art = Article(aid, aid, aid, date=day)
-        triples = [*article_triples(art), (entity_iri("amazon"), RDFS.label, Literal("Amazon"))]
+        triples = [*article_triples(art), (entity_iri("amazon"), RDF.type, RW.Company),
+                   (entity_iri("amazon"), RDFS.label, Literal("Amazon"))]
         if label is not None:
-            triples.append((entity_iri(obj), RDFS.label, Literal(label)))
+            triples += [(entity_iri(obj), RDF.type, RW.Company), (entity_iri(obj), RDFS.label, Literal(label)),
+                        (entity_iri(obj), RW.mention_count, Literal(1))]
         triples.append((entity_iri("amazon"), RW.invests_in, entity_iri(obj)))
         st.replace_graph(article_iri(aid), triples)
 
     article("old", "2023-05-01", "Acme Robotics")
     article("new", "2025-05-01", "Acme AI")
+    article("newer", "2025-06-01", "Acme AI")
     article("bare", "2023-06-01", None, obj="zeta")
+    refresh_labels(st)
     early = run(st, "facts-as-of", date="2024-01-01", subject="amazon")
     assert [(eid(r["object"]), str(r["subjectLabel"]), r["objectLabel"] and str(r["objectLabel"]))
-            for r in early] == [("acme", "Amazon", "Acme Robotics"), ("zeta", "Amazon", None)]
+            for r in early] == [("acme", "Amazon", "Acme AI"), ("zeta", "Amazon", None)]
+    assert {e.id: e.label for e in entities(st)}["acme"] == "Acme AI"  # what the app shows
     late = {eid(r["object"]): r for r in run(st, "facts-as-of", subject="amazon")}
-    assert str(late["acme"]["objectLabel"]) in {"Acme Robotics", "Acme AI"}
-    assert (int(late["acme"]["articles"]), str(late["acme"]["last_seen"])) == (2, "2025-05-01")
+    assert (int(late["acme"]["articles"]), str(late["acme"]["last_seen"])) == (3, "2025-06-01")
+    # --as-of narrows the dataset to old articles; the labels graph stays readable.
+    narrowed = run_query(st, bind_params(ready_query("facts-as-of").text, {}), as_of="2024-01-01")
+    assert {(eid(r["object"]), r["objectLabel"] and str(r["objectLabel"])) for r in narrowed} == {
+        ("acme", "Acme AI"), ("zeta", None)}
 
 
 def _rows(result):
