@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 
-from kg.rdf import ARTICLE_PREFIX, ENTITIES_GRAPH, ENTITY_PREFIX, LABELS_GRAPH
+from kg.rdf import ENTITIES_GRAPH, ENTITY_PREFIX, LABELS_GRAPH
 from kg.store import Store
 
 REFERENCE_VOTES = 1000  # a gazetteer name outweighs any number of article spellings in practice
@@ -31,22 +31,28 @@ def _values(iris: Iterable[URIRef]) -> str:
 
 
 def _label_votes(store: Store, iris: list[URIRef] | None) -> dict[URIRef, dict[str, int]]:
-    """Entity IRI -> {label: votes} over the article graphs and the reference graph."""
+    """Entity IRI -> {label: votes}: one per graph stating it, the gazetteer's counting 1000.
+
+    Counted inside the store (a GROUP BY returns one row per spelling, not one per article):
+    a hub entity is labelled in thousands of article graphs.
+    """
     chunks = [None] if iris is None else [iris[i : i + VALUES_CHUNK] for i in range(0, len(iris), VALUES_CHUNK)]
     votes: dict[URIRef, dict[str, int]] = {}
     for chunk in chunks:
-        if chunk == []:
-            continue
         values = "" if chunk is None else _values(chunk)
-        rows = store.select(
-            f"SELECT DISTINCT ?e ?label ?g WHERE {{ {values} GRAPH ?g {{ ?e a ?cls ; rdfs:label ?label }} "
-            f'FILTER(STRSTARTS(STR(?e), "{ENTITY_PREFIX}")) '
-            f'FILTER(?g = <{ENTITIES_GRAPH}> || STRSTARTS(STR(?g), "{ARTICLE_PREFIX}")) }}'
+        counted = store.select(
+            f"SELECT ?e ?label (COUNT(?g) AS ?n) WHERE {{ {values} GRAPH ?g {{ ?e rdfs:label ?label }} "
+            f'FILTER(?g != <{LABELS_GRAPH}> && STRSTARTS(STR(?e), "{ENTITY_PREFIX}")) }} GROUP BY ?e ?label'
         )
-        for r in rows:
-            weight = REFERENCE_VOTES if r["g"] == ENTITIES_GRAPH else 1
+        reference = store.select(
+            f"SELECT ?e ?label WHERE {{ {values} GRAPH <{ENTITIES_GRAPH}> {{ ?e rdfs:label ?label }} }}"
+        )
+        for r in counted:
             by_label = votes.setdefault(URIRef(str(r["e"])), {})
-            by_label[str(r["label"])] = by_label.get(str(r["label"]), 0) + weight
+            by_label[str(r["label"])] = by_label.get(str(r["label"]), 0) + int(r["n"])
+        for r in reference:  # already counted once above
+            by_label = votes.setdefault(URIRef(str(r["e"])), {})
+            by_label[str(r["label"])] = by_label.get(str(r["label"]), 0) + REFERENCE_VOTES - 1
     return votes
 
 
