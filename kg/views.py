@@ -12,6 +12,7 @@ from typing import Any
 import networkx as nx
 from rdflib import URIRef
 
+from kg.labels import REFERENCE_VOTES, pick_label
 from kg.rdf import ARTICLE_PREFIX, ENTITIES_GRAPH, ENTITY_PREFIX, ONTOLOGY_GRAPH, local_id
 from kg.schema import SCHEMA
 from kg.store import Store
@@ -88,7 +89,7 @@ def entities(store: Store, as_of: str | None = None, curated: bool = True) -> li
         )
         label = str(r["label"])
         is_ref = r["g"] == ENTITIES_GRAPH
-        a["labels"][label] = a["labels"].get(label, 0) + (1000 if is_ref else 1)
+        a["labels"][label] = a["labels"].get(label, 0) + (REFERENCE_VOTES if is_ref else 1)
         a["types"][etype] = a["types"].get(etype, 0) + (1000 if is_ref else 1)
         if r["n"] is not None:
             a["mentions"][str(r["g"])] = int(r["n"])
@@ -103,7 +104,7 @@ def entities(store: Store, as_of: str | None = None, curated: bool = True) -> li
         mentions = sum(a["mentions"].values())
         if mentions == 0:
             continue  # reference-only entity never seen in an article
-        label = max(a["labels"], key=lambda k: (a["labels"][k], k))
+        label = pick_label(a["labels"])  # the same rule as the labels graph
         out.append(
             EntityRow(
                 id=eid,
