@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ingest.entities import COMPANY_HEADS, PRONOUNS, REGULATOR_HEADS, ArticleEntities, Mention
 from ingest.gazetteer import Gazetteer
+from ingest.surface import lower_forms
 from kg.model import Entity
 
 PLACE_NORMS = {"britain": "british", "uk": "british", "u.k.": "british", "us": "american", "u.s.": "american", "eu": "european", "japan": "japanese", "germany": "german", "france": "french"}
@@ -437,9 +438,10 @@ class Coref:
 
     def _find_raisers(self) -> list[tuple[int, Mention]]:
         out = []
-        for tok in self.doc:
-            if tok.lower_ not in _RAISE_FORMS:
+        for i, low in enumerate(lower_forms(self.doc)):
+            if low not in _RAISE_FORMS:
                 continue  # cheap surface pre-check: this loop sees every token of the article
+            tok = self.doc[i]
             if tok.lemma_.lower() in _RAISE_LEMMAS and tok.pos_ == "VERB":
                 for c in tok.children:
                     if c.dep_ == "nsubj":

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ingest.entities import LEGAL_SUFFIXES
+from ingest.surface import lower_forms, orth_forms, pos_tags
 
 CUE_NOUNS = {
     "startup", "start-up", "company", "firm", "lab", "developer", "maker", "chipmaker",
@@ -72,15 +73,16 @@ class OrgCues:
 
     def match(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
-        for tok in doc:
-            low = tok.text.lower().rstrip(".")
+        texts, lows, tags = orth_forms(doc), lower_forms(doc), pos_tags(doc)
+        for i, text in enumerate(texts):
             # "Acme Robotics Inc." / "Acme Robotics, Inc."
-            if low in _SUFFIXES and tok.text[:1].isupper() and tok.i > 0:
-                end = tok.i - 1 if doc[tok.i - 1].text == "," else tok.i
+            if i > 0 and lows[i].rstrip(".") in _SUFFIXES and text[:1].isupper():
+                end = i - 1 if texts[i - 1] == "," else i
                 run = _name_run_before(doc, end)
                 if run:
-                    spans.append(Span(doc, run[0], tok.i + 1, label="ORG"))
-            if tok.lower_ in CUE_NOUNS and tok.pos_ == "NOUN":
+                    spans.append(Span(doc, run[0], i + 1, label="ORG"))
+            if lows[i] in CUE_NOUNS and tags[i] == "NOUN":
+                tok = doc[i]
                 # "startup Acme", "AI company Acme"
                 run = _name_run_after(doc, tok.i + 1)
                 if run and not (run[1] < len(doc) and doc[run[1]].lower_ in CUE_NOUNS):

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.entities import Mention
 from ingest.relations import Candidate
+from ingest.surface import lower_forms
 
 DEAL_PREDICATES = {"acquires", "invests_in", "partners_with", "deal"}
 PARTY_TYPES = {"company", "product", "person"}
@@ -72,9 +73,10 @@ class DealIndex:
         """Mergers no relation rule records: "X and Y agreed to merge their units", "X will merge
         with Y", "X and Y completed the combination of their businesses" (deals only)."""
         out = []
-        for tok in doc:
-            if tok.lower_ not in _TRIGGER_FORMS:
+        for i, low in enumerate(lower_forms(doc)):
+            if low not in _TRIGGER_FORMS:
                 continue  # cheap surface pre-check: this loop sees every token of the article
+            tok = doc[i]
             lem = tok.lemma_.lower()
             hire = self._acqui_hire(tok)
             if hire is not None:

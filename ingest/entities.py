@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ingest.gazetteer import LABEL_TYPE, Gazetteer
+from ingest.surface import orth_forms
 from kg.model import Entity, slugify
 
 LEGAL_SUFFIXES = (
@@ -532,7 +533,7 @@ class EntityResolver:
             return
         firsts = {k[0] for k in forms}
         longest = max(len(k) for k in forms)
-        texts = [t.text for t in doc]
+        texts = orth_forms(doc)
         covered = out.by_token
         i = 0
         while i < len(texts):
@@ -588,7 +589,7 @@ class EntityResolver:
         """Acronyms the NER missed, used after their introduction."""
         if not acronyms:
             return
-        for tok in doc:
-            if tok.i in out.by_token or tok.text not in acronyms:
+        for i, text in enumerate(orth_forms(doc)):
+            if i in out.by_token or text not in acronyms:
                 continue
-            out.add(Mention(tok.i, tok.i + 1, acronyms[tok.text], tok.text))
+            out.add(Mention(i, i + 1, acronyms[text], text))

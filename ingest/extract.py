@@ -45,6 +45,7 @@ from ingest.relations import (
     sentence_hedged,
 )
 from ingest.shares import find_shares
+from ingest.surface import lower_forms, seed_text, span_text
 from kg.errors import RegwatchError
 from kg.model import Article, Entity, Evidence, Extraction, Fact, MarketShare
 from kg.model import Mention as KgMention
@@ -124,10 +125,9 @@ def _key(found: Found) -> tuple[str, str, str]:
 def _may_relate(sent: Span, ents: ArticleEntities) -> bool:
     """Cheap pre-check: a sentence with no name and no pronoun or description cannot relate two
     entities, so the rules need not look at it."""
-    for tok in sent:
-        if tok.i in ents.by_token or tok.lower_ in REFERRING_WORDS:
-            return True
-    return False
+    lows = lower_forms(sent.doc)
+    by_token = ents.by_token
+    return any(i in by_token or lows[i] in REFERRING_WORDS for i in range(sent.start, sent.end))
 
 
 def _deal_in_view(ref: Token, deals: DealIndex) -> bool:
@@ -200,6 +200,7 @@ class Extractor:
 
     def extract_doc(self, article: Article, doc: Doc) -> Extraction:
         """Everything one parsed article states: entities, mentions, facts, market shares."""
+        seed_text(doc, article.text)
         ents = self.resolver.resolve(doc)
         coref = Coref(doc, ents, self.gazetteer)
         per_sentence = [
@@ -295,7 +296,7 @@ class Extractor:
     ) -> list[Found]:
         """Checked, typed, de-duplicated relations of one sentence; negated triples are recorded."""
         best: dict[tuple[str, str, str], Found] = {}
-        sent_text = sent.text if cands else ""  # built once: Span.text joins every token
+        sent_text = span_text(sent) if cands else ""
         sent_hedged = sentence_hedged(sent, sent_text) if cands else False
         for cand in cands:
             if cand.predicate == "deal":

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from ingest import attributes as attrs
 from ingest.coref import Coref
 from ingest.entities import Mention
+from ingest.surface import dep_labels, pos_tags, span_text
 from kg.schema import SCHEMA
 
 # ---------------------------------------------------------------- lexicon (lemmas, lower case)
@@ -305,7 +306,7 @@ class SentenceRules:
     def __init__(self, sent: Span, coref: Coref) -> None:
         self.sent = sent
         self.coref = coref
-        low = sent.text.lower()
+        low = span_text(sent).lower()
         self._competitive = any(w in low for w in ("unlike", "rival", "compet", "than", "versus", "vs", "challenger", "beat", "outpace"))
 
     # ------------------------------------------------------------------ argument helpers
@@ -507,10 +508,13 @@ class SentenceRules:
 
     # ------------------------------------------------------------------ dispatch
     def candidates(self) -> Iterator[Candidate]:
-        for tok in self.sent:
-            pos = tok.pos_
+        doc = self.sent.doc
+        tags = pos_tags(doc)
+        for i in range(self.sent.start, self.sent.end):
+            pos = tags[i]
             if pos in _NEVER_TRIGGER_POS:
-                continue  # no rule starts from these; skip the lemma lookup (every token passes here)
+                continue  # no rule starts from these (every token passes here: no Token built)
+            tok = doc[i]
             if pos in {"VERB", "AUX"} or (pos == "ADJ" and tok.tag_ == "VBN") or tok.lower_ in CO_WORDS:
                 lem = lemma(tok)
                 if lem in VERB_TRIGGERS:
@@ -2424,9 +2428,12 @@ class SentenceRules:
 
     def _possessive_units(self) -> Iterator[Candidate]:
         """"Alphabet's Google" where the gazetteer confirms the parent (reference knowledge)."""
-        for tok in self.sent:
-            if tok.dep_ != "poss":
+        doc = self.sent.doc
+        deps = dep_labels(doc)
+        for i in range(self.sent.start, self.sent.end):
+            if deps[i] != "poss":
                 continue
+            tok = doc[i]
             m = self.coref.mention_at(tok)
             if m is None or m.entity.type != "company":
                 continue
@@ -2614,7 +2621,7 @@ _HEDGE_WORDS_RE = re.compile(r"\b(?:" + "|".join(sorted(HEDGE_WORDS)) + r")\b")
 
 def sentence_hedged(sent: Span, text: str | None = None) -> bool:
     """Sentence-wide hedges: "reportedly", "people familiar with", "in talks"."""
-    low = (sent.text if text is None else text).lower()
+    low = (span_text(sent) if text is None else text).lower()
     if _HEDGE_WORDS_RE.search(low):
         return True
     if any(p in low for p in ("people familiar", "according to reports", "according to a report", "sources said", "said to be", "according to people", "is said to", "are said to", "people briefed", "people close to")):
@@ -2638,7 +2645,7 @@ def is_hedged(trigger: Token, sent: Span, sentence_flag: bool | None = None) -> 
 def relation_attributes(predicate: str, trigger: Token, sent: Span, text: str | None = None) -> dict[str, Any]:
     """Attributes stated in the sentence, for the predicates they describe (``text``: the
     sentence's text when the caller has it, since building it joins every token)."""
-    out = dict(_sentence_attributes(sent.text if text is None else text, predicate))
+    out = dict(_sentence_attributes(span_text(sent) if text is None else text, predicate))
     money = out.pop("_money", None)
     if money:
         pick = _closest_money(money, trigger, sent)

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from ingest import attributes as attrs
 from ingest.coref import Coref
 from ingest.entities import Mention
+from ingest.surface import span_text
 from kg.model import Entity
 
 HOLD_VERBS = {"hold", "have", "control", "command", "account", "take", "capture", "own", "enjoy", "claim", "dominate", "grab", "with", "lead"}
@@ -62,7 +63,7 @@ def find_shares(
     """(entity, normalised market, percent) for each market share the sentence states; a
     sentence continuing a ranking ("Google Cloud is third with about 11%") keeps the market of
     the sentence before."""
-    text = sent.text
+    text = span_text(sent)
     if "%" not in text and "per cent" not in text and "percent" not in text:
         return []
     low = text.lower()

@@ -1,0 +1,65 @@
+"""Per-document surface forms, computed once and shared by every pass over a Doc.
+
+Each ``for tok in doc`` builds a new Token object per position, and most passes only look at a
+token's form to skip it; scanning one cached list of strings is ~5x cheaper. The caches live in
+``doc.user_data`` and so die with the Doc (inside ``nlp.memory_zone``).
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import DEP, LOWER, ORTH, POS
+from spacy.tokens import Doc, Span
+
+_TEXT = "regwatch.text"
+_LOWER = "regwatch.lower"
+_ORTH = "regwatch.orth"
+_POS = "regwatch.pos"
+_DEP = "regwatch.dep"
+
+
+def seed_text(doc: Doc, text: str) -> None:
+    """Record the text the Doc was made from (spaCy keeps it exactly), saving a rebuild; a text
+    of another length cannot be the Doc's and is ignored."""
+    last = doc[-1] if len(doc) else None
+    if (0 if last is None else last.idx + len(last.text_with_ws)) == len(text):
+        doc.user_data[_TEXT] = text
+
+
+def doc_text(doc: Doc) -> str:
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` without joining its tokens again (the same characters)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def _strings(doc: Doc, attr: int, key: str) -> list[str]:
+    forms = doc.user_data.get(key)
+    if forms is None:
+        strings = doc.vocab.strings
+        forms = doc.user_data[key] = [strings[h] for h in doc.to_array(attr).tolist()]
+    return forms
+
+
+def lower_forms(doc: Doc) -> list[str]:
+    """``tok.lower_`` of every token, by index."""
+    return _strings(doc, LOWER, _LOWER)
+
+
+def orth_forms(doc: Doc) -> list[str]:
+    """``tok.text`` of every token, by index."""
+    return _strings(doc, ORTH, _ORTH)
+
+
+def pos_tags(doc: Doc) -> list[str]:
+    """``tok.pos_`` of every token, by index (read after the tagger and attribute ruler ran)."""
+    return _strings(doc, POS, _POS)
+
+
+def dep_labels(doc: Doc) -> list[str]:
+    """``tok.dep_`` of every token, by index (read after the parser ran)."""
+    return _strings(doc, DEP, _DEP)
