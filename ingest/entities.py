@@ -261,11 +261,11 @@ LAW_WORDS = {"act", "acts", "regulation", "directive", "law", "code", "bill", "t
 PLACE_FORMS = {"britain": "UK", "america": "US", "the united states": "US", "korea": "Korea", "south korea": "Korea"}
 
 
-def law_keys(doc: Doc) -> set[str]:
+def law_keys(doc: Doc, ents: tuple[Span, ...] | None = None) -> set[str]:
     """Names of laws in the article and the acronyms they introduce ("the Digital Markets Act
     (DMA)"), so that a later "the DMA" the NER calls an ORG is not taken for a company."""
     out: set[str] = set()
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         words = ent.text.lower().split()
         if ent.label_ != "LAW" and not (len(words) > 1 and words[-1] in LAW_WORDS and ent.text[:1].isupper()):
             continue
@@ -332,13 +332,14 @@ class EntityResolver:
         out = ArticleEntities()
         keys: dict[str, Entity] = {}  # name key -> entity, for this article
         acronyms: dict[str, Entity] = {}
-        org_keys = self._org_keys(doc)
-        self._not_orgs = NOT_ORGS | law_keys(doc)  # generic words, plus this article's laws
+        ents = doc.ents  # built once: every read of doc.ents makes new Spans
+        org_keys = self._org_keys(ents)
+        self._not_orgs = NOT_ORGS | law_keys(doc, ents)  # generic words, plus this article's laws
         self._counts: dict[str, int] = {}
         def known(name: str) -> bool:
             return name_key(name) in self.gaz.by_name or name_key(name) in org_keys
 
-        for ent in (part for e in doc.ents for part in split_coordinated(trim_parenthesis(e), known)):
+        for ent in (part for e in ents for part in split_coordinated(trim_parenthesis(e), known)):
             entity = self._entity_for(ent, keys, acronyms, org_keys)
             if entity is None:
                 weak = self._mislabelled_name(ent)
@@ -390,9 +391,9 @@ class EntityResolver:
         return Mention(span.start, span.end, Entity(id=slugify(name), label=name, type="company"), span.text, weak=True)
 
     @staticmethod
-    def _org_keys(doc: Doc) -> set[str]:
+    def _org_keys(ents: tuple[Span, ...]) -> set[str]:
         """Names the article uses for organisations somewhere (NER ORG, gazetteer or cue)."""
-        return {name_key(e.text) for e in doc.ents if e.label_ in ORG_LABELS} - {""}
+        return {name_key(e.text) for e in ents if e.label_ in ORG_LABELS} - {""}
 
     def _entity_for(
         self, ent: Span, keys: dict[str, Entity], acronyms: dict[str, Entity], org_keys: set[str]
@@ -555,8 +556,12 @@ class EntityResolver:
     def _weak_names(self, doc: Doc, out: ArticleEntities, keys: dict[str, Entity]) -> None:
         """Capitalised proper-noun runs in argument positions that no NER span covers
         ("Snowflake agreed to acquire Streamlit"): weak company mentions."""
+        texts = orth_forms(doc)
         i = 0
         while i < len(doc):
+            if not texts[i][:1].isupper():  # _weak_name_token's first test, without a Token
+                i += 1
+                continue
             tok = doc[i]
             if not _weak_name_token(tok) or i in out.by_token:
                 i += 1
