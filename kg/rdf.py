@@ -23,7 +23,7 @@ ENTITIES_GRAPH = URIRef(BASE + "graph/entities")
 CURATION_GRAPH = URIRef(BASE + "graph/curation")
 ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
 ALERTS_GRAPH = URIRef(BASE + "graph/alerts-state")
-# One canonical rdfs:label per entity, derived from the graphs above (kg.labels).
+# One canonical rdfs:label per entity, derived from the article and reference graphs (kg.labels).
 LABELS_GRAPH = URIRef(BASE + "graph/labels")
 # Bookkeeping graphs: kept in the store, never part of an export.
 INTERNAL_GRAPHS = frozenset({ALERTS_GRAPH})

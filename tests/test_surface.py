@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from ingest.surface import dep_labels, doc_text, lower_forms, orth_forms, pos_tags, seed_text, span_text
+from ingest.surface import (
+    dep_labels,
+    doc_text,
+    lower_forms,
+    orth_forms,
+    pos_tags,
+    seed_text,
+    span_text,
+)
 
 TEXT = (
     "Amazon.com Inc. said on Monday it would invest up to $4bn in Anthropic, the San Francisco "
