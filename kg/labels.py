@@ -26,6 +26,10 @@ def pick_label(votes: dict[str, int]) -> str:
     return max(votes, key=lambda label: (votes[label], label))
 
 
+def _chunks(iris: list[URIRef]) -> list[list[URIRef]]:
+    return [iris[i : i + VALUES_CHUNK] for i in range(0, len(iris), VALUES_CHUNK)]
+
+
 def _values(iris: Iterable[URIRef]) -> str:
     return "VALUES ?e { " + " ".join(f"<{iri}>" for iri in iris) + " }"
 
@@ -36,7 +40,7 @@ def _label_votes(store: Store, iris: list[URIRef] | None) -> dict[URIRef, dict[s
     Counted inside the store (a GROUP BY returns one row per spelling, not one per article):
     a hub entity is labelled in thousands of article graphs.
     """
-    chunks = [None] if iris is None else [iris[i : i + VALUES_CHUNK] for i in range(0, len(iris), VALUES_CHUNK)]
+    chunks: list[list[URIRef] | None] = [None] if iris is None else [*_chunks(iris)]
     votes: dict[URIRef, dict[str, int]] = {}
     for chunk in chunks:
         values = "" if chunk is None else _values(chunk)
@@ -58,9 +62,9 @@ def _label_votes(store: Store, iris: list[URIRef] | None) -> dict[URIRef, dict[s
 
 def _stored(store: Store, iris: list[URIRef]) -> dict[URIRef, set[Literal]]:
     out: dict[URIRef, set[Literal]] = {}
-    for i in range(0, len(iris), VALUES_CHUNK):
+    for chunk in _chunks(iris):
         rows = store.select(
-            f"SELECT ?e ?label WHERE {{ {_values(iris[i : i + VALUES_CHUNK])} "
+            f"SELECT ?e ?label WHERE {{ {_values(chunk)} "
             f"GRAPH <{LABELS_GRAPH}> {{ ?e rdfs:label ?label }} }}"
         )
         for r in rows:
@@ -105,5 +109,5 @@ def graph_entities(store: Store, graph: URIRef) -> set[URIRef]:
 
 def ensure_labels(store: Store) -> None:
     """Stores written before the labels graph existed get it built once, on open."""
-    if LABELS_GRAPH not in store.graphs() and not store.is_empty():
+    if not store.has_graph(LABELS_GRAPH) and not store.is_empty():
         refresh_labels(store)

@@ -183,7 +183,7 @@ class RemoteStore(Store):
         if self._ontology_done or graph == ONTOLOGY_GRAPH:
             return
         self._ontology_done = True
-        if ONTOLOGY_GRAPH not in self.graphs():
+        if not self.has_graph(ONTOLOGY_GRAPH):
             self.replace_graph(ONTOLOGY_GRAPH, ontology_graph())
 
     def _data_blocks(self, graph: URIRef, triples: Iterable[Triple]) -> Iterator[tuple[bool, str]]:

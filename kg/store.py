@@ -170,6 +170,10 @@ class Store(ABC):
     @abstractmethod
     def graphs(self) -> set[URIRef]: ...
 
+    def has_graph(self, graph: URIRef) -> bool:
+        """Whether a named graph exists (backends answer it without listing every graph)."""
+        return graph in self.graphs()
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release the store (flush to disk)."""
 
@@ -197,7 +201,7 @@ class Store(ABC):
         return result
 
     def ensure_ontology(self) -> None:
-        if ONTOLOGY_GRAPH not in self.graphs():
+        if not self.has_graph(ONTOLOGY_GRAPH):
             self.replace_graph(ONTOLOGY_GRAPH, ontology_graph())
 
     def article_hashes(self) -> dict[str, str]:
@@ -327,6 +331,9 @@ class OxigraphStore(Store):
 
     def graphs(self) -> set[URIRef]:
         return {URIRef(g.value) for g in self._db.named_graphs() if isinstance(g, ox.NamedNode)}
+
+    def has_graph(self, graph: URIRef) -> bool:
+        return self._db.contains_named_graph(ox.NamedNode(str(graph)))
 
     def __len__(self) -> int:
         return len(self._db)
