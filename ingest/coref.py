@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ingest.entities import COMPANY_HEADS, PRONOUNS, REGULATOR_HEADS, ArticleEntities, Mention
 from ingest.gazetteer import Gazetteer
-from ingest.surface import lower_forms
+from ingest.surface import lemma_lower, lower_forms
 from kg.model import Entity
 
 PLACE_NORMS = {"britain": "british", "uk": "british", "u.k.": "british", "us": "american", "u.s.": "american", "eu": "european", "japan": "japanese", "germany": "german", "france": "french"}
@@ -59,7 +59,7 @@ class Coref:
             if _about_an_event(tok):
                 return None
             entity_mention = self._pronoun(tok)
-        elif tok.pos_ == "NOUN" and (tok.lemma_.lower() in COMPANY_HEADS | REGULATOR_HEADS or low in COMPANY_HEADS):
+        elif tok.pos_ == "NOUN" and (lemma_lower(tok) in COMPANY_HEADS | REGULATOR_HEADS or low in COMPANY_HEADS):
             entity_mention = self._description(tok)
         else:
             return None
@@ -86,7 +86,7 @@ class Coref:
                 continue
             groups = self._coordinations(lo, hi)
             if tok.lower_ in {"they", "them", "their"}:
-                if any(t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ == "NNS" and t.lemma_.lower() not in GROUP_HEADS for t in self.doc[lo : tok.i]):
+                if any(t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ == "NNS" and lemma_lower(t) not in GROUP_HEADS for t in self.doc[lo : tok.i]):
                     return []  # "..., analysts said. They expect": people, not the firms
                 groups = [g for g in groups if _root_of(self.doc, g[0]).dep_ in {"nsubj", "nsubjpass"}]
             fits = [g for g in groups if size == 0 and len(g) >= 2 or len(g) == size]
@@ -212,9 +212,9 @@ class Coref:
             before = [m for m in before if not (m.start <= described_by.i < m.end)]
             if len({m.entity.id for m in before}) == 1:
                 return before[0]
-        if tok.head.lemma_.lower() in DEAL_NOUNS:
+        if lemma_lower(tok.head) in DEAL_NOUNS:
             # "Meta's purchase of Instagram and its takeover of WhatsApp": the owner of the parallel deal
-            owners = {m.entity.id: m for m in before if _root_of(self.doc, m).dep_ == "poss" and _root_of(self.doc, m).head.lemma_.lower() in DEAL_NOUNS}
+            owners = {m.entity.id: m for m in before if _root_of(self.doc, m).dep_ == "poss" and lemma_lower(_root_of(self.doc, m).head) in DEAL_NOUNS}
             if len(owners) == 1:
                 return next(iter(owners.values()))
         if len({m.entity.id for m in before}) > 1:
@@ -294,21 +294,21 @@ class Coref:
         made = self._maker_of_named_product(tok)
         if made is not None:
             return made  # "the ChatGPT maker", "the Claude developer"
-        if tok.lemma_.lower() not in {"parent", "owner"} and any(
+        if lemma_lower(tok) not in {"parent", "owner"} and any(
             c.dep_ in {"appos", "compound"} and (m := self.mention_at(c)) is not None and not m.place and m.entity.type != "person"
             for c in tok.children
         ):
             return None  # "the startup Anthropic": the name is the mention
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and tok.lemma_.lower() in {"parent", "unit"}:
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and lemma_lower(tok) in {"parent", "unit"}:
             return None
-        head = tok.lemma_.lower()
+        head = lemma_lower(tok)
         types = {"regulator", "government"} if head in REGULATOR_HEADS else {"company"}
         if head in {"executive"} and not any(c.lower_ in {"eu", "european"} for c in tok.children):
             return None
         # only modifiers before the head: in "the drugmaker's largest", "largest" is not a descriptor
         mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "npadvmod"} and c.i < tok.i]
         mods += [c for c in tok.children if c.dep_ == "poss" and c.lower_ in JURISDICTION_WORDS]  # "Britain's watchdog"
-        words = {c.lower_ for c in mods} | {c.lemma_.lower() for c in mods}
+        words = {c.lower_ for c in mods} | {lemma_lower(c) for c in mods}
         for c in mods:
             words |= {t.lower_ for t in c.subtree}
         words = {w.removesuffix("-based") for w in words if any(ch.isalpha() for ch in w) and w not in {"'s", "’s"}}
@@ -382,7 +382,7 @@ class Coref:
 
     def _maker_of_named_product(self, tok: Token) -> Mention | None:
         """"the ChatGPT maker": the company the gazetteer knows makes the named product."""
-        if self.gaz is None or tok.lemma_.lower() not in MAKER_HEADS | {"creator"}:
+        if self.gaz is None or lemma_lower(tok) not in MAKER_HEADS | {"creator"}:
             return None
         for c in tok.children:
             m = self.mention_at(c) if c.dep_ in {"compound", "nmod"} else None
@@ -431,9 +431,9 @@ class Coref:
             for app in _root_of(self.doc, m).children:
                 if app.dep_ != "appos" or app.pos_ != "NOUN" or app.i < m.end:
                     continue
-                of_goods = app.lemma_.lower() in MAKER_HEADS  # "a maker of warehouse robots", not "a unit of X"
+                of_goods = lemma_lower(app) in MAKER_HEADS  # "a maker of warehouse robots", not "a unit of X"
                 toks = [app] + [t for c in app.children if c.dep_ in {"amod", "compound", "nmod"} or (of_goods and c.dep_ == "prep" and c.lower_ == "of") for t in c.subtree]
-                out |= {w.removesuffix("-based") for t in toks for w in (t.lower_, t.lemma_.lower()) if any(ch.isalpha() for ch in w)}
+                out |= {w.removesuffix("-based") for t in toks for w in (t.lower_, lemma_lower(t)) if any(ch.isalpha() for ch in w)}
         return out
 
     def _find_raisers(self) -> list[tuple[int, Mention]]:
@@ -442,7 +442,7 @@ class Coref:
             if low not in _RAISE_FORMS:
                 continue  # cheap surface pre-check: this loop sees every token of the article
             tok = self.doc[i]
-            if tok.lemma_.lower() in _RAISE_LEMMAS and tok.pos_ == "VERB":
+            if lemma_lower(tok) in _RAISE_LEMMAS and tok.pos_ == "VERB":
                 for c in tok.children:
                     if c.dep_ == "nsubj":
                         m = self.mention_at(c)
@@ -482,9 +482,9 @@ COMPANY_ACTIONS = {
 def pronoun_types(tok: Token) -> set[str]:
     """Entity types a pronoun can stand for, from the noun it possesses or the verb it is the
     subject of; regulators and governments only where nothing says "company"."""
-    if tok.lower_ == "its" and tok.dep_ == "poss" and tok.head.lemma_.lower() in COMPANY_POSSESSIONS:
+    if tok.lower_ == "its" and tok.dep_ == "poss" and lemma_lower(tok.head) in COMPANY_POSSESSIONS:
         return {"company"}
-    if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in COMPANY_ACTIONS:
+    if tok.lower_ == "it" and tok.dep_ == "nsubj" and lemma_lower(tok.head) in COMPANY_ACTIONS:
         return {"company"}
     return ORG_TYPES
 
@@ -510,11 +510,11 @@ def _group_size(tok: Token) -> int | None:
         return 0
     if low in {"pair", "duo", "trio"} and tok.tag_ == "NN" and any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children):
         return GROUP_NUMBERS[low]
-    if tok.tag_ == "NNS" and tok.lemma_.lower() in GROUP_HEADS:
+    if tok.tag_ == "NNS" and lemma_lower(tok) in GROUP_HEADS:
         nums = [GROUP_NUMBERS[c.lower_] for c in tok.children if c.lower_ in GROUP_NUMBERS and c.dep_ in {"nummod", "det", "predet", "amod", "quantmod"}]
         if nums:
             return nums[0]
-        if any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children) and tok.lemma_.lower() in {"company", "firm", "group", "business"} and len(list(tok.children)) == 1:
+        if any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children) and lemma_lower(tok) in {"company", "firm", "group", "business"} and len(list(tok.children)) == 1:
             return 0  # "the companies"
     return None
 
@@ -529,10 +529,10 @@ def _about_an_event(tok: Token) -> bool:
     that is not a firm stands for that thing (an event, a deal), not for a company."""
     if tok.lower_ == "it" and _deal_verb(tok):
         return True
-    if tok.lower_ != "it" or tok.dep_ != "nsubj" or tok.head.lemma_.lower() != "be":
+    if tok.lower_ != "it" or tok.dep_ != "nsubj" or lemma_lower(tok.head) != "be":
         return False
     attr = next((c for c in tok.head.children if c.dep_ == "attr"), None)
-    return attr is not None and attr.pos_ == "NOUN" and attr.lemma_.lower() in EVENT_NOUNS
+    return attr is not None and attr.pos_ == "NOUN" and lemma_lower(attr) in EVENT_NOUNS
 
 
 DEAL_PASSIVES = {"announce", "agree", "complete", "approve", "clear", "sign", "strike", "finalise", "finalize", "unveil", "value"}
@@ -542,7 +542,7 @@ DEAL_INTRANSITIVES = {"close", "complete", "collapse", "fall"}
 def _deal_verb(tok: Token) -> bool:
     """"a deal valued at $35bn when it was announced", "by the time it closed": what is announced,
     agreed or closes is a transaction, so "it" there is the deal, not a firm."""
-    lemma = tok.head.lemma_.lower()
+    lemma = lemma_lower(tok.head)
     if tok.dep_ == "nsubjpass":
         return lemma in DEAL_PASSIVES
     objects = {"dobj", "attr", "oprd", "ccomp", "xcomp", "dative"}
@@ -586,7 +586,7 @@ def _is_description(tok: Token) -> bool:
     return (
         tok.pos_ == "NOUN"
         and tok.tag_ != "NNS"
-        and tok.lemma_.lower() in COMPANY_HEADS
+        and lemma_lower(tok) in COMPANY_HEADS
         and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children)
     )
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.entities import Mention
 from ingest.relations import Candidate
-from ingest.surface import lower_forms
+from ingest.surface import lemma_lower, lower_forms
 
 DEAL_PREDICATES = {"acquires", "invests_in", "partners_with", "deal"}
 PARTY_TYPES = {"company", "product", "person"}
@@ -77,7 +77,7 @@ class DealIndex:
             if low not in _TRIGGER_FORMS:
                 continue  # cheap surface pre-check: this loop sees every token of the article
             tok = doc[i]
-            lem = tok.lemma_.lower()
+            lem = lemma_lower(tok)
             hire = self._acqui_hire(tok)
             if hire is not None:
                 out.append(hire)
@@ -109,12 +109,12 @@ class DealIndex:
         if tok.lower_ in {"hiring", "hire"} and tok.pos_ == "NOUN":
             hirers = [m for c in tok.children if c.dep_ == "poss" for m in self._names(c)]
             staff = [t for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree]
-        elif tok.lemma_.lower() == "hire" and tok.pos_ == "VERB":
+        elif lemma_lower(tok) == "hire" and tok.pos_ == "VERB":
             hirers = self._names(_subject(tok))
             staff = [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree]
         else:
             return None
-        if not hirers or not any(t.lemma_.lower() in STAFF_NOUNS and t.tag_ == "NNS" or t.lower_ in {"staff", "team", "workforce"} for t in staff):
+        if not hirers or not any(lemma_lower(t) in STAFF_NOUNS and t.tag_ == "NNS" or t.lower_ in {"staff", "team", "workforce"} for t in staff):
             return None
         hired = [m for t in staff if t.dep_ == "poss" for m in self._names(t) if m.entity.id != hirers[0].entity.id]
         if not hired:
@@ -268,9 +268,9 @@ def _described_deal(ref: Token) -> Token | None:
     """"the arrangement amounted to a merger", "the hiring was in effect an acquisition": an
     indefinite deal noun predicated of a definite deal noun says what that deal is."""
     head = ref.head
-    if ref.dep_ in {"attr", "dobj"} and head.lemma_.lower() in {"be", "constitute", "represent"}:
+    if ref.dep_ in {"attr", "dobj"} and lemma_lower(head) in {"be", "constitute", "represent"}:
         verb = head
-    elif ref.dep_ == "pobj" and head.lower_ in {"to", "as"} and head.head.lemma_.lower() in {"amount", "qualify", "count", "treat", "classify", "class"}:
+    elif ref.dep_ == "pobj" and head.lower_ in {"to", "as"} and lemma_lower(head.head) in {"amount", "qualify", "count", "treat", "classify", "class"}:
         verb = head.head
     else:
         return None
@@ -280,12 +280,12 @@ def _described_deal(ref: Token) -> Token | None:
 
 def _tells_deal(tok: Token) -> bool:
     """"was acquired by", "bought", "its takeover of": a change of control told in passing."""
-    lem = tok.lemma_.lower()
+    lem = lemma_lower(tok)
     return (tok.pos_ == "VERB" and lem in TOLD_DEAL_VERBS) or (tok.pos_ == "NOUN" and lem in TOLD_DEAL_NOUNS and not any(c.lower_ in OTHER_DEAL_WORDS for c in tok.children))
 
 
 def _deal_word(tok: Token) -> bool:
-    return tok.pos_ == "NOUN" and tok.lemma_.lower() in DEAL_WORDS
+    return tok.pos_ == "NOUN" and lemma_lower(tok) in DEAL_WORDS
 
 
 def _previous_sentence(ref: Token) -> int:
@@ -298,7 +298,7 @@ def _other_deal_between(ref: Token, start: int) -> bool:
     """An unrecorded deal ("a similar transaction: ...") mentioned after ``start`` and before ``ref``."""
     doc = ref.doc
     return any(
-        t.lemma_.lower() in {"deal", "transaction", "merger", "takeover", "acquisition", "agreement", "arrangement"}
+        lemma_lower(t) in {"deal", "transaction", "merger", "takeover", "acquisition", "agreement", "arrangement"}
         and any(c.lower_ in OTHER_DEAL_WORDS for c in t.children)
         for t in doc[start + 1 : ref.i]
     )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ingest.gazetteer import LABEL_TYPE, Gazetteer
-from ingest.surface import orth_forms
+from ingest.surface import lemma_lower, orth_forms
 from kg.model import Entity, slugify
 
 LEGAL_SUFFIXES = (
@@ -501,7 +501,7 @@ class EntityResolver:
         # "X, a Paris-based startup," / "startup X": remember descriptors for "the startup".
         desc = out.descriptors.setdefault(entity.id, set())
         for tok in self._describing_tokens(ent):
-            desc.add(tok.lemma_.lower())
+            desc.add(lemma_lower(tok))
             desc.add(tok.text.lower())
 
     @staticmethod

@@ -45,7 +45,7 @@ from ingest.relations import (
     sentence_hedged,
 )
 from ingest.shares import find_shares
-from ingest.surface import lower_forms, seed_text, span_text
+from ingest.surface import defer_lemmas, lemma_lower, lower_forms, seed_text, span_text
 from kg.errors import RegwatchError
 from kg.model import Article, Entity, Evidence, Extraction, Fact, MarketShare
 from kg.model import Mention as KgMention
@@ -100,7 +100,23 @@ def load_pipeline(model: str) -> Language:
         nlp.add_pipe("regwatch_gazetteer", last=True)
     nlp.add_pipe("regwatch_org_cues", after="regwatch_gazetteer")
     add_tokenizer_exceptions(nlp)
+    defer_lemmatizer(nlp)
     return nlp
+
+
+def defer_lemmatizer(nlp: Language) -> None:
+    """Lemmatise only the tokens a rule asks about, not every token. The rules compare a few
+    words' lemmas with closed lists, and running the lemmatizer over whole articles costs ~5% of
+    the NLP time. Disabling keeps it loaded (``nlp.get_pipe``), and ``surface.lemma_lower`` calls
+    the same function on the same tags, so every lemma is what the pipeline would have set."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    lemmatize = getattr(lemmatizer, "lemmatize", None)
+    if lemmatize is None:  # a custom component we cannot call per token: leave it running
+        return
+    nlp.disable_pipe("lemmatizer")
+    defer_lemmas(nlp.vocab, lemmatize)
 
 
 @dataclass(frozen=True)
@@ -139,7 +155,7 @@ def _deal_in_view(ref: Token, deals: DealIndex) -> bool:
     window = doc[start : sent.end]
     parties = {m.entity.id for d in deals.deals for m in d.parties}
     for tok in window:
-        if tok.lemma_.lower() in DEAL_NOUNS or tok.lower_ in {"companies", "it"}:
+        if lemma_lower(tok) in DEAL_NOUNS or tok.lower_ in {"companies", "it"}:
             return True
     return any(p.start >= start and p.start < sent.end for d in deals.deals for p in d.parties if p.entity.id in parties)
 

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from ingest import attributes as attrs
 from ingest.coref import Coref
 from ingest.entities import Mention
-from ingest.surface import dep_labels, pos_tags, span_text
+from ingest.surface import dep_labels, lemma_lower, pos_tags, span_text
 from kg.schema import SCHEMA
 
 # ---------------------------------------------------------------- lexicon (lemmas, lower case)
@@ -241,7 +241,7 @@ def _trigger_sets() -> tuple[set[str], set[str]]:
 
 def lemma(tok: Token) -> str:
     low = tok.lower_
-    return CO_WORDS.get(low) or LEMMA_FIXES.get(low) or tok.lemma_.lower()
+    return CO_WORDS.get(low) or LEMMA_FIXES.get(low) or lemma_lower(tok)
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
@@ -2608,12 +2608,12 @@ def _attempt_ended(trigger: Token) -> bool:
     noun = trigger.head if trigger.dep_ in {"acl", "xcomp", "relcl"} else None
     if noun is None and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
         noun = trigger.head.head  # "its bid for Y"
-    if noun is None or noun.lemma_.lower() not in ATTEMPT_NOUNS or noun.dep_ not in {"nsubj", "nsubjpass"}:
+    if noun is None or lemma_lower(noun) not in ATTEMPT_NOUNS or noun.dep_ not in {"nsubj", "nsubjpass"}:
         return False
     verb = noun.head
-    if verb.lemma_.lower() in ENDED_VERBS:
+    if lemma_lower(verb) in ENDED_VERBS:
         return True
-    return verb.lemma_.lower() == "be" and any(c.lower_ in ENDED_PREDICATES for c in verb.children if c.dep_ in {"acomp", "advmod", "prt", "attr"})
+    return lemma_lower(verb) == "be" and any(c.lower_ in ENDED_PREDICATES for c in verb.children if c.dep_ in {"acomp", "advmod", "prt", "attr"})
 
 
 _HEDGE_WORDS_RE = re.compile(r"\b(?:" + "|".join(sorted(HEDGE_WORDS)) + r")\b")

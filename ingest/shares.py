@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ingest import attributes as attrs
 from ingest.coref import Coref
 from ingest.entities import Mention
-from ingest.surface import span_text
+from ingest.surface import lemma_lower, span_text
 from kg.model import Entity
 
 HOLD_VERBS = {"hold", "have", "control", "command", "account", "take", "capture", "own", "enjoy", "claim", "dominate", "grab", "with", "lead"}
@@ -38,7 +38,7 @@ def _holder(tok: Token, sent: Span, coref: Coref) -> Mention | None:
     for anc in [tok, *tok.ancestors]:
         if anc.pos_ in {"VERB", "AUX"} and anc.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in anc.children):
             anc = anc.head  # "Nvidia is estimated to hold 80% of ..."
-        if anc.pos_ in {"VERB", "AUX"} or anc.lemma_.lower() in HOLD_VERBS:
+        if anc.pos_ in {"VERB", "AUX"} or lemma_lower(anc) in HOLD_VERBS:
             for c in anc.children:
                 if c.dep_ in {"nsubj", "nsubjpass"}:
                     m = coref.mention_at(c) or coref.resolve(c)
@@ -47,7 +47,7 @@ def _holder(tok: Token, sent: Span, coref: Coref) -> Mention | None:
                     return m
             if anc.pos_ == "VERB":
                 break
-        if anc.lemma_.lower() == "share":
+        if lemma_lower(anc) == "share":
             m = next((coref.mention_at(p) for p in anc.children if p.dep_ == "poss" and coref.mention_at(p)), None)
             if m is not None:
                 return m

@@ -7,14 +7,21 @@ token's form to skip it; scanning one cached list of strings is ~5x cheaper. The
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.attrs import DEP, LOWER, ORTH, POS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 _TEXT = "regwatch.text"
 _LOWER = "regwatch.lower"
 _ORTH = "regwatch.orth"
 _POS = "regwatch.pos"
 _DEP = "regwatch.dep"
+_LEMMA = "regwatch.lemma"
+
+# The lemmatizer of each pipeline that defers it (see ``defer_lemmas``), by the pipeline's Vocab.
+_LEMMATIZERS: dict[Vocab, Callable[[Token], list[str]]] = {}
 
 
 def seed_text(doc: Doc, text: str) -> None:
@@ -63,3 +70,28 @@ def pos_tags(doc: Doc) -> list[str]:
 def dep_labels(doc: Doc) -> list[str]:
     """``tok.dep_`` of every token, by index (read after the parser ran)."""
     return _strings(doc, DEP, _DEP)
+
+
+def defer_lemmas(vocab: Vocab, lemmatize: Callable[[Token], list[str]]) -> None:
+    """Lemmatise on demand with ``lemmatize`` (a spaCy Lemmatizer's ``lemmatize``) for Docs of
+    ``vocab``: the rules ask for the lemmas of a few tokens, so the pipeline need not lemmatise all."""
+    _LEMMATIZERS[vocab] = lemmatize
+
+
+def lemma_lower(tok: Token) -> str:
+    """``tok.lemma_.lower()``, computed once per token. A lemma the pipeline set (another model's
+    lemmatizer, the attribute ruler) wins; otherwise the deferred lemmatizer gives exactly what
+    the pipeline's lemmatizer would have set, since it runs the same function on the same tags."""
+    doc = tok.doc
+    cache: list[str | None] | None = doc.user_data.get(_LEMMA)
+    if cache is None:
+        cache = doc.user_data[_LEMMA] = [None] * len(doc)
+    lem = cache[tok.i]
+    if lem is None:
+        if tok.lemma:
+            lem = tok.lemma_.lower()
+        else:
+            lemmatize = _LEMMATIZERS.get(doc.vocab)
+            lem = (lemmatize(tok)[0] if lemmatize is not None else tok.text).lower()
+        cache[tok.i] = lem
+    return lem

@@ -42,3 +42,31 @@ def test_seed_text_ignores_a_text_that_cannot_be_the_docs(extractor):
     other = extractor.nlp(TEXT)
     seed_text(other, TEXT)
     assert [span_text(s) for s in other.sents] == [s.text for s in other.sents]
+
+
+
+def test_deferred_lemmas_are_the_lemmas_the_stock_pipeline_sets(extractor):
+    """Our pipeline skips the lemmatizer pass and lemmatises on demand; every token must still
+    get exactly the lemma the model's own pipeline gives it."""
+    import json
+    from pathlib import Path
+
+    import spacy
+
+    import ingest
+    from ingest.extract import add_tokenizer_exceptions
+    from ingest.surface import lemma_lower
+
+    assert "lemmatizer" not in extractor.nlp.pipe_names  # disabled, so not run per token
+    assert "lemmatizer" in extractor.nlp.component_names  # but still loaded
+    stock = spacy.load(ingest.DEFAULT_MODEL)
+    add_tokenizer_exceptions(stock)  # same tokens ("Run:ai", "co-led"), so positions line up
+    corpus = Path(__file__).resolve().parent.parent / "data" / "articles" / "tune.jsonl"
+    texts = [TEXT] + [json.loads(line)["text"] for line in corpus.read_text().splitlines()[:6]]
+    checked = 0
+    for ours, theirs in zip(extractor.nlp.pipe(texts), stock.pipe(texts)):
+        assert [t.text for t in ours] == [t.text for t in theirs]
+        assert sum(t.lemma != 0 for t in ours) < len(ours) / 10  # the pass really was skipped
+        assert [lemma_lower(t) for t in ours] == [t.lemma_.lower() for t in theirs]
+        checked += len(ours)
+    assert checked > 1500
