@@ -14,11 +14,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ingest.gazetteer import LABEL_TYPE, Gazetteer
 from ingest.surface import lemma_lower, orth_forms
 from kg.model import Entity, slugify
+from kg.schema import DATA_DIR
 
 LEGAL_SUFFIXES = (
     "inc", "incorporated", "ltd", "limited", "plc", "ag", "sa", "s.a", "sas", "s.a.s", "llc", "l.l.c",
@@ -261,6 +263,19 @@ LAW_WORDS = {"act", "acts", "regulation", "directive", "law", "code", "bill", "t
 PLACE_FORMS = {"britain": "UK", "america": "US", "the united states": "US", "korea": "Korea", "south korea": "Korea"}
 
 
+@functools.cache
+def place_keys() -> frozenset[str]:
+    """Name keys of the countries, regions, states and cities in ``data/places.yaml``."""
+    raw = yaml.safe_load((DATA_DIR / "places.yaml").read_text(encoding="utf-8")) or {}
+    return frozenset(name_key(name) for names in raw.values() for name in names) - {""}
+
+
+def is_place(key: str) -> bool:
+    """A place or its people ("Britain", "Singapore", "Australian"): never a company's name nor a
+    short reference to one, whatever label the NER gave it."""
+    return key in place_keys() or _demonym(key)
+
+
 def law_keys(doc: Doc, ents: tuple[Span, ...] | None = None) -> set[str]:
     """Names of laws in the article and the acronyms they introduce ("the Digital Markets Act
     (DMA)"), so that a later "the DMA" the NER calls an ORG is not taken for a company."""
@@ -403,7 +418,7 @@ class EntityResolver:
         label = ent.label_
         name = canonical_name(ent.text)
         key = name_key(name)
-        if label in MISTAGGED and (key in org_keys or any(k.split()[0] == key for k in org_keys if " " in k)):
+        if label in MISTAGGED and not is_place(key) and (key in org_keys or any(k.split()[0] == key for k in org_keys if " " in k)):
             label = "ORG"  # "Sequoia" after "Sequoia Capital", "Seagen" after "Seagen, a biotech"
         if label not in {"ORG", "PERSON", *LABEL_TYPE}:
             return None
@@ -413,6 +428,8 @@ class EntityResolver:
             return None
         if key in self.gaz.by_name:
             return self.gaz.entries[self.gaz.by_name[key]].entity
+        if is_place(key):
+            return None  # "Hong Kong's" or "(Australia)" the NER called an ORG
         qualified = self._place_qualified(ent, name)
         if qualified is not None:
             return qualified

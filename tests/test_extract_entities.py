@@ -232,3 +232,26 @@ def test_descriptions_the_ner_tags_as_organisations_are_not_names(extractor) -> 
                 "whether the Burlington, Massachusetts company's software would shut out rivals.")
     assert "redmond-company" not in ids and "burlington" not in ids
     assert "lte" not in types(extractor, "Veltrana pays Corvane Cloud to use its LTE chips.")
+
+
+def test_a_place_is_never_a_short_reference_to_an_organisation(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"Britain" after "Britain's Competition and Markets Authority", "Singapore" after "Singapore
+    Telecommunications", "Australian" after "Australian Competition and Consumer Commission"."""
+    text = (
+        "Britain's Competition and Markets Authority cleared the deal. Singapore Telecommunications said the "
+        "Australian Competition and Consumer Commission had also been told. Officials in Britain and Singapore "
+        "declined to comment, and Australian regulators said nothing."
+    )
+    doc = extractor.nlp(text)
+    by_text = {(m.text, m.entity.id) for m in extractor.resolver.resolve(doc).mentions}
+    assert ("Singapore Telecommunications", "singapore-telecommunications") in by_text  # the names still resolve
+    places = {(t, e) for t, e in by_text if t in {"Britain", "Singapore", "Australian"}}
+    assert places and not {e for _, e in places} & {
+        "competition-and-markets-authority", "singapore-telecommunications", "australian-competition-and-consumer-commission"
+    }  # fmt: skip
+
+
+def test_a_dateline_city_is_not_a_party(extractor) -> None:  # type: ignore[no-untyped-def]
+    got = facts(extractor, "TORONTO — Kestrel Robotics raised $500m from Orvik Group and Halvard Capital in a round led by Orvik.")
+    assert ("orvik-group", "invests_in", "kestrel-robotics") in got
+    assert not {t for t in got if "toronto" in t}
