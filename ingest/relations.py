@@ -154,6 +154,11 @@ COMPANY_REGULATE_VERBS = {"fine", "penalise", "penalize", "sue", "charge", "sanc
 UNIT_VERBS = {"operate", "sit", "live", "fall"}  # "X now sits inside Y's cloud division"
 UNIT_NOUNS = {"unit", "subsidiary", "division", "arm", "affiliate", "branch", "subsidiaries", "units", "part", "business"}
 PARENT_NOUNS = {"parent", "owner"}
+# Someone in a role towards a firm: "X's backer", "the rival of X" name another party, not X.
+ROLE_NOUNS = INVESTOR_NOUNS | CUSTOMER_NOUNS | SUPPLIER_NOUNS | PARENT_NOUNS | {
+    "rival", "competitor", "challenger", "acquirer", "bidder", "suitor", "lender", "founder",
+    "co-founder", "cofounder", "chief", "boss", "executive", "employee", "shareholder",
+}  # fmt: skip
 CONTROL_MODS = {"controlling", "majority", "sole", "parent"}
 PARTNER_VERBS = {"partner", "collaborate", "team", "ally", "cooperate", "co-operate", "work", "develop", "co-develop", "co-market", "market", "co-sell", "co-promote", "commercialise", "commercialize", "join", "tie", "co-design", "design", "build"}
 PARTNER_NOUNS = {"partnership", "alliance", "collaboration", "tie-up", "tieup", "pact", "cooperation", "co-operation", "venture", "up"}
@@ -372,6 +377,8 @@ class SentenceRules:
                 if found:
                     return found
             return self._trailing_list(tok)
+        if inner and lemma(tok) in ROLE_NOUNS:
+            return []  # "the cloud of OpenAI's biggest backer": the backer, not OpenAI
         if inner:
             for c in tok.children:
                 if c.dep_ in {"poss", "compound", "nmod", "amod", "npadvmod"}:
@@ -2568,6 +2575,8 @@ def is_negated(trigger: Token, predicate: str) -> bool:
         return lemma(trigger) in DIRECT_NEG_REGULATE and any(c.dep_ == "neg" or c.lower_ in {"never", "no"} for c in trigger.children)
     chain = _verb_chain(trigger)
     for i, t in enumerate(chain):
+        if t.dep_ == "pcomp" and t.head.lower_ == "from" and lemma(t.head.head) in PREVENT_VERBS:
+            return True  # "prohibited Broadcom from taking over Qualcomm", "barred X from buying"
         if any(c.dep_ == "neg" or (c.lower_ in {"never", "no", "neither", "nor", "without"} and c.dep_ in {"det", "neg", "advmod", "preconj", "cc"}) for c in t.children):
             return True
         if t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} and any(d.lower_ in {"neither", "no"} for d in c.children) for c in t.children):
@@ -2597,6 +2606,9 @@ def is_negated(trigger: Token, predicate: str) -> bool:
     return False
 
 
+# Verbs that stop someone doing something: "barred X from buying Y" states no purchase.
+PREVENT_VERBS = {"prevent", "prohibit", "bar", "ban", "block", "stop", "keep", "forbid", "enjoin", "restrain", "preclude", "deter"}
+ENDED_DEAL_NOUNS = {"deal", "takeover", "acquisition", "merger", "purchase", "buyout", "transaction"}
 ATTEMPT_NOUNS = {"attempt", "bid", "effort", "plan", "plans", "offer", "push", "pursuit", "quest", "move"}
 ENDED_PREDICATES = {"over", "dead", "off", "finished"}
 ENDED_VERBS = {"collapse", "fail", "fall", "end", "founder", "die", "unravel", "crumble", "abandon", "scrap", "drop", "terminate", "block", "kill", "sink"}
@@ -2604,10 +2616,19 @@ ENDED_VERBS = {"collapse", "fail", "fall", "end", "founder", "die", "unravel", "
 
 def _attempt_ended(trigger: Token) -> bool:
     """"Nvidia's attempt to buy Arm is over", "X's bid for Y collapsed", "the plan to acquire Y
-    was abandoned": an attempt noun governing the deal, and the attempt has ended."""
+    was abandoned", "X's bid for Y, which X abandoned": an attempt noun governing the deal, and
+    the attempt has ended."""
     noun = trigger.head if trigger.dep_ in {"acl", "xcomp", "relcl"} else None
     if noun is None and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
         noun = trigger.head.head  # "its bid for Y"
+    for n in (trigger, noun):  # the attempt, or the deal itself, has a relative clause ending it
+        if n is None or n.pos_ != "NOUN" or lemma_lower(n) not in ATTEMPT_NOUNS | ENDED_DEAL_NOUNS:
+            continue
+        # the clause may hang on the target instead: "its bid for Y, which it abandoned"
+        for head in [n, *preps(n, {"for"})]:
+            for rel in (c for c in head.children if c.dep_ == "relcl" and lemma_lower(c) in ENDED_VERBS | {"withdraw", "shelve"}):
+                if not any(c.dep_ == "neg" for c in rel.children):
+                    return True
     if noun is None or lemma_lower(noun) not in ATTEMPT_NOUNS or noun.dep_ not in {"nsubj", "nsubjpass"}:
         return False
     verb = noun.head

@@ -638,6 +638,19 @@ PRECISION_CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
         {("amazon-web-services", "supplies", "veltrana-systems")},
         {("amazon-web-services", "supplies", "amazon")},
     ),
+    (
+        "'the cloud of X's biggest backer' is the backer's cloud: X is not the customer",
+        "Kestrel Robotics on Tuesday released Aurel 2, its new language model, and named Halvard Technologies as its "
+        "preferred partner for the launch, a choice that puts Kestrel's model inside the cloud of Veltrana Systems' biggest backer.",
+        set(),
+        {("kestrel", "supplies", "veltrana-systems"), ("kestrel-robotics", "supplies", "veltrana-systems")},
+    ),
+    (
+        "control: 'inside the cloud of X' with no role noun keeps X as the customer",
+        "Kestrel Robotics put its model inside the cloud of Veltrana Systems.",
+        {("kestrel-robotics", "supplies", "veltrana-systems")},
+        set(),
+    ),
 ]
 
 
