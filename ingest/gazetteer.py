@@ -123,6 +123,10 @@ UNIT_NAME_WORDS = {
     "Ventures", "Capital", "Fund", "Foundry", "Investments", "Labs", "Research", "Holdings",
     "Industrial", "Innovation", "Growth", "Partners", "Vision", "Cloud", "Semiconductor",
     "Networking", "Software", "Security", "Robotics", "Solutions",
+    # an industry word makes another business of the group, or another firm ("TPG Telecom")
+    "Telecom", "Telecoms", "Telecommunications", "Communications", "Mobile", "Wireless",
+    "Broadband", "Energy", "Motor", "Motors", "Electronics", "Pharmaceuticals", "Biologics",
+    "Bank", "Insurance", "Airlines", "Entertainment", "Media",
 }  # fmt: skip
 
 

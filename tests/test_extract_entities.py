@@ -189,6 +189,8 @@ def test_a_known_name_followed_by_unit_words_is_the_unit(extractor) -> None:  # 
     assert {"qualcomm-ventures", "intel-capital", "intel-foundry"} <= set(ids)
     assert "qualcomm" not in ids  # the fund, not its owner, invested
     assert "google-cloud" in types(extractor, "Google Cloud signed the contract.")
+    telecom = types(extractor, "The regulator cleared the merger of TPG Telecom and Orvik Mobile.")
+    assert "tpg-telecom" in telecom and "tpg" not in telecom  # an industry word: another firm
 
 
 def test_unknown_company_the_ner_mislabels_is_kept_in_a_company_slot(extractor) -> None:  # type: ignore[no-untyped-def]
