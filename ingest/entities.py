@@ -191,6 +191,18 @@ def trim_parenthesis(ent: Span) -> Span:
     return ent
 
 
+def split_at_verb(ent: Span) -> list[Span]:
+    """"Halvard Capital led Kestrel Robotics'" tagged as one ORG: a lower-case verb is never part
+    of a name, so the span is the names on either side of it (each kept if capitalised)."""
+    if ent.id_ or ent.label_ not in {"ORG", "COMPANY"} or len(ent) < 3:
+        return [ent]
+    cut = next((t.i for t in ent if t.pos_ in {"VERB", "AUX"} and t.is_lower and t.tag_ in {"VBD", "VBZ", "VBP"} and ent.start < t.i < ent.end - 1), None)
+    if cut is None:
+        return [ent]
+    parts = [Span(ent.doc, ent.start, cut, label=ent.label_), Span(ent.doc, cut + 1, ent.end, label=ent.label_)]
+    return [p for part in parts for p in split_at_verb(part) if p.text[:1].isupper()]
+
+
 def split_coordinated(ent: Span, known: Callable[[str], bool]) -> list[Span]:
     """"Accel and Orbis Investments" tagged as one ORG is two investors when the parser
     coordinates them (the span's root comes before "and" and has a conjunct after it) and one
@@ -354,7 +366,7 @@ class EntityResolver:
         def known(name: str) -> bool:
             return name_key(name) in self.gaz.by_name or name_key(name) in org_keys
 
-        for ent in (part for e in ents for part in split_coordinated(trim_parenthesis(e), known)):
+        for ent in (part for e in ents for cut in split_at_verb(trim_parenthesis(e)) for part in split_coordinated(cut, known)):
             entity = self._entity_for(ent, keys, acronyms, org_keys)
             if entity is None:
                 weak = self._mislabelled_name(ent)

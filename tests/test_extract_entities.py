@@ -257,3 +257,10 @@ def test_a_dateline_city_is_not_a_party(extractor) -> None:  # type: ignore[no-u
     got = facts(extractor, "TORONTO — Kestrel Robotics raised $500m from Orvik Group and Halvard Capital in a round led by Orvik.")
     assert ("orvik-group", "invests_in", "kestrel-robotics") in got
     assert not {t for t in got if "toronto" in t}
+
+
+def test_an_org_span_running_over_a_verb_is_the_names_either_side(extractor) -> None:  # type: ignore[no-untyped-def]
+    """The small NER sometimes tags "Halvard Capital led Kestrel Robotics'" as one ORG."""
+    got = facts(extractor, "Halvard Capital led Kestrel Robotics' Series B round.")
+    assert ("halvard-capital", "invests_in", "kestrel-robotics") in got
+    assert not {t for t in got if "led" in t[0] or "led" in t[2]}
