@@ -624,6 +624,8 @@ class SentenceRules:
             yield from self._served_by(verb)
         if lem in REGULATE_VERBS:
             yield from self._regulate_verb(verb, lem, passive)
+        elif lem == "sign" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+            yield from self._regulate_verb(verb, "approve", passive)  # "the KFTC signed off on the deal"
         if lem in PARTNER_VERBS:
             yield from self._partner_verb(verb, lem)
         if lem in {"own", "control"} and not passive:

@@ -207,6 +207,18 @@ CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
         set(),
         {(FTC, REG, "ostwind-energy"), (FTC, REG, "veridian-robotics"), (BKA, REG, "marlow-foods")},
     ),
+    (
+        "'signed off on the deal' is an approval of the deal told just before",
+        "Orvik Group agreed to buy Veltrana Systems. The Korea Fair Trade Commission signed off on the deal in March.",
+        {("korea-fair-trade-commission", REG, "orvik-group"), ("korea-fair-trade-commission", REG, "veltrana-systems")},
+        set(),
+    ),
+    (
+        "control: a company 'signing off' on something is no regulation",
+        "Orvik Group signed off on a budget for Veltrana Systems.",
+        set(),
+        {("orvik-group", REG, "veltrana-systems")},
+    ),
 ]
 
 
