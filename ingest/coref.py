@@ -148,6 +148,11 @@ class Coref:
         types = pronoun_types(tok)
         if tok.lower_ == "itself" and tok.dep_ == "appos":
             return self.mention_at(head)  # "io itself": the name it stresses, or nothing
+        if tok.lower_ == "its" and tok.dep_ == "poss" and head.dep_ == "conj" and head.head.i < tok.i:
+            # "Orvik and its subsidiary Vantor": "its" is the firm it is coordinated with
+            first = self.mention_at(head.head)
+            if first is not None and first.entity.type in types and any(c.dep_ == "cc" and c.lower_ == "and" for c in head.head.children):
+                return first
         # "it" as an object, or "its" inside a copula's predicate ("Oracle became one of its
         # investors"), cannot be the subject of its own clause: look one clause higher.
         skip = 1 if _bound_away_from_subject(tok) else 0

@@ -2147,6 +2147,8 @@ class SentenceRules:
                 named += self.args(noun.head)
             named = [m for m in named if m.entity.type == "company" and not m.place and noun.doc[m.start].ent_type_ not in {"GPE", "LOC", "NORP"}]  # not "Vodafone's UK arm"
             owners = self.owners(noun) + self.pobjs(noun, {"of"})
+            if noun.dep_ == "compound":  # "its subsidiary Vantor Labs": "its" hangs on the name
+                owners += [m for m in self.owners(noun.head) if m not in owners]
             if owners and named and not self._separated_unit(noun):
                 yield Candidate("subsidiary_of", named, owners, "subsidiary.unit", 0.85, noun)
 

@@ -429,6 +429,18 @@ PRONOUN_CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
         reviewed(FTC, KLARFELD),
         reviewed(FTC, "green-sensor-agreement"),
     ),
+    (
+        "'X and its subsidiary Y': 'its' is X, the firm it is coordinated with",
+        "Orvik Group and its subsidiary Vantor Labs were fined by the regulator.",
+        {("vantor-labs", "subsidiary_of", "orvik-group")},
+        set(),
+    ),
+    (
+        "'sued X and its parent Y': the parent of X, not of the one suing",
+        "Vantor Labs sued Orvik Group and its parent Halvard Technologies.",
+        {("orvik-group", "subsidiary_of", "halvard-technologies")},
+        {("vantor-labs", "subsidiary_of", "halvard-technologies")},
+    ),
 ]
 
 
