@@ -639,7 +639,13 @@ class SentenceRules:
             if not any(c.lower_ in {"partly", "partially", "jointly", "minority", "part"} for c in verb.subtree if c.i < verb.i and c.head == verb):
                 yield Candidate("subsidiary_of", self.passive_subjects(verb), self.agents(verb), f"subsidiary.{lem}ed_by", 0.85, verb)
         if lem in {"count", "list", "name"}:
-            for p in preps(verb, {"among", "as"}):
+            roles = preps(verb, {"among", "as"})
+            for p in preps(verb, {"among", "as"}):  # "among its customers and investors": each role
+                roles += [
+                    c for c in p.conjuncts
+                    if c.pos_ == "NOUN" and c not in roles and not any(self.coref.mention_at(t) for t in self.sent.doc[min(p.i, c.i) : max(p.i, c.i)])
+                ]  # not "among its investors and Y among its customers": Y has a role of its own
+            for p in roles:
                 if lemma(p) in INVESTOR_NOUNS:
                     yield Candidate("invests_in", self.objects(verb), self.subjects(verb), "invest.count_among", 0.85, verb)
                 if lemma(p) in {"holding", "investment", "bet", "stake", "position"} and children(p, "poss"):

@@ -12,6 +12,12 @@ Triple = tuple[str, str, str]
 
 
 CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
+    (
+        "'counts X among its customers and investors': both roles, each its own relation",
+        "Rivals include Kestrel Robotics, which counts Orvik Group among its customers and investors.",
+        {("orvik-group", "invests_in", "kestrel-robotics"), ("kestrel-robotics", "supplies", "orvik-group")},
+        set(),
+    ),
     # ------------------------------------------------------------------ gapping
     (
         "gapping: second investor and amount after the investee",
