@@ -606,9 +606,11 @@ class EntityResolver:
             if _dateline(span) or _continues_a_name(doc, i, out):
                 i = j
                 continue
-            if root.dep_ in ARG_DEPS and not words & NOT_NAME_WORDS and not (len(span) == 1 and len(tok.text) < 2):
+            # "a Premium Reseller", "an Authorised Partner": a name takes no indefinite article
+            described = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in root.children)
+            if root.dep_ in ARG_DEPS and not words & NOT_NAME_WORDS and not (len(span) == 1 and len(tok.text) < 2) and not described:
                 name = canonical_name(span.text)
-                if name and name_key(name) not in self._not_orgs:
+                if name and name_key(name) not in self._not_orgs and not is_place(name_key(name)):
                     known = keys.get(name_key(name)) or self._short_reference(name_key(name), "ORG", keys, self._counts)
                     owned = self._owner_qualified(doc, i, name)
                     if owned is not None:

@@ -264,3 +264,10 @@ def test_an_org_span_running_over_a_verb_is_the_names_either_side(extractor) -> 
     got = facts(extractor, "Halvard Capital led Kestrel Robotics' Series B round.")
     assert ("halvard-capital", "invests_in", "kestrel-robotics") in got
     assert not {t for t in got if "led" in t[0] or "led" in t[2]}
+
+
+def test_a_capitalised_phrase_after_an_indefinite_article_is_a_description(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"Corvane Stores, a Premium Reseller that sold X computers": the reseller is Corvane."""
+    got = facts(extractor, "The complaint came from Corvane Stores, a Premium Reseller that sold Orvik Group computers.")
+    assert ("orvik-group", "supplies", "corvane-stores") in got
+    assert "premium-reseller" not in types(extractor, "The complaint came from Corvane Stores, a Premium Reseller that sold Orvik Group computers.")
