@@ -163,7 +163,7 @@ class DealIndex:
             return []  # "a deal the CMA cleared" introduces a deal: not the article's main one
         before = [d for d in pool if d.position < ref.i]
         if any(c.lower_ in {"that", "this", "latter", "same"} for c in ref.children):
-            if not before or _other_deal_between(ref, before[-1].position):
+            if not before or _other_deal_between(ref, before[-1].position) or _unrecorded_deal_noun_before(ref):
                 return []  # "a similar transaction" came in between: "that deal" is that one
             if self._unrecorded_deal(ref, before[-1], before[-1].sentence):
                 return []  # "... an arrangement the FTC is examining. The CMA is assessing the same relationship"
@@ -292,6 +292,16 @@ def _previous_sentence(ref: Token) -> int:
     """Start token of the sentence before ``ref``'s (its own start if it is the first)."""
     start = ref.sent.start
     return ref.doc[start - 1].sent.start if start > 0 else start
+
+
+def _unrecorded_deal_noun_before(ref: Token) -> bool:
+    """"escaped a hostile bid from X only after the White House blocked that takeover": a bid or
+    deal noun earlier in the sentence (no recorded deal is in it) is the one "that" points to."""
+    sent = ref.sent
+    return any(
+        t.pos_ == "NOUN" and lemma_lower(t) in {"bid", "offer", "takeover", "acquisition", "merger", "deal", "transaction", "purchase", "buyout", "approach"}
+        for t in ref.doc[sent.start : ref.i]
+    )
 
 
 def _other_deal_between(ref: Token, start: int) -> bool:

@@ -21,6 +21,19 @@ def reviewed(regulator: str, *firms: str) -> set[Triple]:
 CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
     # ------------------------------------------------ which deal "the deal" is: a deal told in passing
     (
+        "'that takeover' after a bid told earlier in its own sentence is that bid, not the main deal",
+        "Orvik Group agreed to buy Veltrana Systems in March. The deal caps a turbulent year for Kestrel Robotics, "
+        "which escaped a hostile bid from Halvard Technologies only after the White House blocked that takeover.",
+        {("orvik-group", "acquires", "veltrana-systems")},
+        {("white-house", "regulates", "orvik-group"), ("white-house", "regulates", "veltrana-systems")},
+    ),
+    (
+        "control: 'that takeover' with no other deal in its sentence is the deal just told",
+        "Orvik Group agreed to buy Veltrana Systems in March. Kestrel Robotics said the White House had blocked that takeover.",
+        {("white-house", "regulates", "orvik-group"), ("white-house", "regulates", "veltrana-systems")},
+        set(),
+    ),
+    (
         "'the purchase' right after a takeover the rules could not parse is that one, not the main deal",
         "Klarfeld AG agreed to buy Veridian Robotics in March. Elsewhere in logistics software, Tessaly Labs, "
         "the maker of the Quay and Berth tools, was acquired by Marlow Foods for $300m last year. "
