@@ -105,7 +105,8 @@ WORKLOAD_NOUNS = {
     "chatbot", "app", "apps", "service", "services", "product", "products", "tool", "tools",
     "platform", "infrastructure", "operations", "website", "site", "systems", "system",
     "datacenter", "datacentre", "centre", "center", "centres", "centers", "cluster", "clusters",
-    "software", "feature", "features", "search", "engine", "fleet",
+    "software", "feature", "features", "search", "engine", "fleet", "deployment", "deployments",
+    "rollout", "buildout", "build-out", "supercomputer", "supercomputers",
 }  # fmt: skip
 # participles that name where a supplied thing comes from ("chips designed by X", "GPUs rented from X")
 SOURCE_PARTICIPLES = {
@@ -1176,14 +1177,16 @@ class SentenceRules:
             return
         if lem in RESELL_VERBS and not passive:
             yield from self._resold(verb, lem, things)
-        if any((money_like(d) or any(t.text in {"$", "€", "£"} or t.ent_type_ == "MONEY" for t in d.subtree)) and not self._supply_thing(d) for d in dobjs):
+        counted = [o for d in dobjs if d.like_num and d.ent_type_ != "MONEY" for o in preps(d, {"of"}) if self._supply_thing(o)]
+        if not counted and any((money_like(d) or any(t.text in {"$", "€", "£"} or t.ent_type_ == "MONEY" for t in d.subtree)) and not self._supply_thing(d) for d in dobjs):
             return  # "provide $2bn in funding to X" is an investment, not a supply
         if passive:
             customers = self.pobjs(verb, {"to", "for"})
             if lem in {"supply", "power", "host"}:
                 customers += self.passive_subjects(verb)
                 # "Kessler's chatbot is powered by X's models": the powered thing's owner
-                customers += [m for t in things + ([verb.head] if verb.dep_ == "acl" else []) for m in self._thing_owners(t) if m not in customers]
+                held = [verb.head] if verb.dep_ == "acl" else children(verb.head, "dobj") if verb.dep_ == "advcl" else []  # "a cluster, to be hosted by X"
+                customers += [m for t in things + held for m in self._thing_owners(t) if m not in customers]
             suppliers = self.agents(verb) or (self.agents(verb.head) if shared else [])
             suppliers += [m for a in preps(verb, {"by"}) if self.coref.mention_at(a) is None for m in self._supply_sources(a) if m not in suppliers]  # "powered by X's models"
             yield Candidate("supplies", suppliers, customers, f"supply.{lem}.passive", 0.8, verb)
@@ -1196,7 +1199,7 @@ class SentenceRules:
         if lem in {"power", "host", "supply", "provide"} and any(" ".join(t.lower_ for t in d.subtree).count(w) for d in dobjs for w in ("in-house", "in - house", "internal")):
             return  # "powering in-house services": the maker's own use
         customers = self.pobjs(verb, {"to", "for"})
-        customers += [m for p in preps(verb, {"for"}) + [p for d in dobjs for p in preps(d, {"for"})] for m in self._for_owner(p)]  # "memory for AMD's accelerators"
+        customers += [m for p in preps(verb, {"for"}) + [p for d in dobjs + counted for p in preps(d, {"for"})] for m in self._for_owner(p)]  # "memory for AMD's accelerators"
         for d in dobjs:
             if lemma(d) != "access":  # "gave X access to Y's TPUs": the TPUs are the goods
                 customers += self.pobjs(d, {"to", "for"})
@@ -1496,10 +1499,14 @@ class SentenceRules:
         if lemma(tok) not in WORKLOAD_NOUNS and tok.lower_ not in WORKLOAD_NOUNS:
             return []
         found = [m for m in self.owners(tok) + self.compounds(tok) if m.entity.type == "company"]
+        builders = {"roll", "build", "develop", "deploy", "launch", "use", "operate", "run", "release", "train", "offer", "sell"}
         if not found:
             for rel in children(tok, "relcl"):
-                if not is_passive(rel) and lemma(rel) in {"roll", "build", "develop", "deploy", "launch", "use", "operate", "run", "release", "train", "offer", "sell"}:
+                if not is_passive(rel) and lemma(rel) in builders:
                     found += [m for s in children(rel, "nsubj") for m in self.args(s) if m.entity.type == "company"]
+        if not found and tok.dep_ == "dobj" and lemma(tok.head) in builders and not is_passive(tok.head):
+            # "X is building a cluster ..., to be hosted by Y": the builder's cluster
+            found += [m for s in children(tok.head, "nsubj") for m in self.args(s) if m.entity.type == "company"]
         return found
 
     def _made_by(self, tok: Token) -> list[Mention]:

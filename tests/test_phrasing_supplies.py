@@ -18,6 +18,24 @@ def sym(ts: set[Triple]) -> set[Triple]:
 VR, KL = "veridian-robotics", "klarfeld"
 
 CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
+    (
+        "a counted quantity of goods 'for Y's deployment': Y is the customer",
+        "Orvik Group will supply 18,000 of its chips for Kestrel Robotics' first deployment.",
+        {("orvik-group", "supplies", "kestrel-robotics")},
+        set(),
+    ),
+    (
+        "'building a cluster ..., to be hosted by X': X hosts the builder's cluster",
+        "Kestrel Robotics said it was building a cluster of 22,000 chips, to be hosted by the cloud provider Orvik Cloud.",
+        {("orvik-cloud", "supplies", "kestrel-robotics")},
+        set(),
+    ),
+    (
+        "control: money 'provided in funding' is still an investment, not a supply",
+        "Orvik Group will provide $2bn in funding to Kestrel Robotics.",
+        set(),
+        {("orvik-group", "supplies", "kestrel-robotics")},
+    ),
     # ------------------------------------------------------------------ supplies: buying capacity
     (
         "committed to buy capacity on X's cloud",
