@@ -375,7 +375,7 @@ class EntityResolver:
                     continue
                 if ent.label_ == "GPE" and not ent.id_ and ent.root.dep_ in PLACE_ARG_DEPS and not _dateline(ent):
                     name = canonical_name(ent.text)
-                    if name and name_key(name) not in NOT_ORGS:
+                    if name and name_key(name) not in NOT_ORGS and not is_place(name_key(name)):  # "Nuance", not "Australia"
                         place = Entity(id=slugify(name), label=name, type="company")
                         out.add(Mention(ent.start, ent.end, place, ent.text, weak=True, place=True))
                 continue

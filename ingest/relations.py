@@ -2397,7 +2397,12 @@ class SentenceRules:
             head = noun.head
             for _ in range(3):
                 if head.pos_ == "VERB":
-                    licensees = self.subjects(head)
+                    if lemma(head) in {"offer", "grant", "give", "sell", "issue", "extend"}:
+                        # "X will offer manufacturers a licence for Y": X grants it, the recipients hold it
+                        recipients = [d for d in children(head, "dative", "dobj") if d.i != noun.i] + preps(head, {"to"})
+                        licensees = [m for d in recipients for m in self.args(d)]
+                    else:
+                        licensees = self.subjects(head)
                     break
                 head = head.head
         yield Candidate("supplies", licensors, licensees, "supply.licence", 0.75, noun)

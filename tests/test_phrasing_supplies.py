@@ -19,6 +19,18 @@ VR, KL = "veridian-robotics", "klarfeld"
 
 CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
     (
+        "'X will offer Y a licence for Z's patents': Y holds the licence, not the one offering it",
+        "Orvik Group will offer Kestrel Robotics a licence for Halvard Technologies' patents.",
+        {("halvard-technologies", "supplies", "kestrel-robotics")},
+        {("halvard-technologies", "supplies", "orvik-group")},
+    ),
+    (
+        "a licence offered to unnamed makers 'in India' names no licensee (nor the place)",
+        "Under its new agreement, Orvik Group will offer television makers in India a standalone licence for the Vantor Store and Vantor Services.",
+        set(),
+        {("vantor-services", "supplies", "orvik-group"), ("vantor-store", "supplies", "orvik-group")},
+    ),
+    (
         "a counted quantity of goods 'for Y's deployment': Y is the customer",
         "Orvik Group will supply 18,000 of its chips for Kestrel Robotics' first deployment.",
         {("orvik-group", "supplies", "kestrel-robotics")},
