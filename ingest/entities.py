@@ -18,7 +18,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ingest.gazetteer import LABEL_TYPE, Gazetteer
-from ingest.surface import lemma_lower, orth_forms
+from ingest.surface import lemma_lower, lower_case_words, orth_forms
 from kg.model import Entity, slugify
 from kg.schema import DATA_DIR
 
@@ -92,6 +92,7 @@ def _weak_name_token(tok: Token) -> bool:
         and tok.dep_ == "nsubj"
         and tok.lower_ not in COMMON_SUBJECT_NOUNS
         and not tok.is_stop
+        and tok.lower_ not in lower_case_words(tok.doc)  # "Advertising weighed ..." after "display advertising"
     ):
         return True  # "Helsing has partnered with ...": an unknown name the tagger took for a noun
     if tok.pos_ == "NOUN" and tok.is_title and not tok.is_sent_start and tok.dep_ in {"dobj", "pobj", "conj", "nsubj", "nsubjpass", "appos"}:

@@ -19,6 +19,7 @@ _ORTH = "regwatch.orth"
 _POS = "regwatch.pos"
 _DEP = "regwatch.dep"
 _LEMMA = "regwatch.lemma"
+_LOWER_WORDS = "regwatch.lower_words"
 
 # The lemmatizer of each pipeline that defers it (see ``defer_lemmas``), by the pipeline's Vocab.
 _LEMMATIZERS: dict[Vocab, Callable[[Token], list[str]]] = {}
@@ -70,6 +71,15 @@ def pos_tags(doc: Doc) -> list[str]:
 def dep_labels(doc: Doc) -> list[str]:
     """``tok.dep_`` of every token, by index (read after the parser ran)."""
     return _strings(doc, DEP, _DEP)
+
+
+def lower_case_words(doc: Doc) -> frozenset[str]:
+    """The words the Doc writes in lower case somewhere ("advertising"): a capitalised form of
+    one of them at a sentence start is that common word, not a name."""
+    words = doc.user_data.get(_LOWER_WORDS)
+    if words is None:
+        words = doc.user_data[_LOWER_WORDS] = frozenset(w for w in orth_forms(doc) if w.islower())
+    return words
 
 
 def defer_lemmas(vocab: Vocab, lemmatize: Callable[[Token], list[str]]) -> None:

@@ -271,3 +271,13 @@ def test_a_capitalised_phrase_after_an_indefinite_article_is_a_description(extra
     got = facts(extractor, "The complaint came from Corvane Stores, a Premium Reseller that sold Orvik Group computers.")
     assert ("orvik-group", "supplies", "corvane-stores") in got
     assert "premium-reseller" not in types(extractor, "The complaint came from Corvane Stores, a Premium Reseller that sold Orvik Group computers.")
+
+
+def test_a_sentence_initial_word_the_article_also_writes_in_lower_case_is_no_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The regulator said Orvik Group could cut rivals off from Kestrel Robotics' library. Advertising weighed "
+        "just as heavily. The panel said the display advertising market was worth about £7bn."
+    )
+    mentions = {m.entity.id for m in extractor.resolver.resolve(extractor.nlp(text)).mentions}
+    assert "advertising" not in mentions and "kestrel-robotics" in mentions
+    assert "helsing" in types(extractor, "Helsing has partnered with Orvik Group on drones.")  # an unknown name still is
