@@ -2108,6 +2108,8 @@ class SentenceRules:
         if lem in ACQUIRE_NOUNS:
             targets = [m for m in self.pobjs(noun, {"of"}) if m.entity.type != "product"]
             acquirers = self.owners(noun) + self.pobjs(noun, {"by"})
+            if not acquirers and targets:  # "the acquisition of X by Y", with "by Y" hung on X
+                acquirers = [m for o in preps(noun, {"of"}) if self.coref.mention_at(o) is not None for m in self.pobjs(o, {"by"}) if m.entity.type == "company"]
             if not acquirers and targets:
                 acquirers = self.compounds(noun)
             if not acquirers and targets and noun.dep_ == "dobj" and lemma(noun.head) in LIGHT_NOUN_VERBS | {"complete", "announce", "finalise", "finalize", "close", "pursue"}:

@@ -21,6 +21,13 @@ def reviewed(regulator: str, *firms: str) -> set[Triple]:
 CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
     # ------------------------------------------------ which deal "the deal" is: a deal told in passing
     (
+        "'the acquisition of X by Y was completed after R cleared it': that acquisition, not the main deal",
+        "Orvik Group agreed to buy Kestrel Robotics. The acquisition of Veltrana Systems by Halvard Technologies "
+        "was completed after the European Commission cleared it.",
+        {("halvard-technologies", "acquires", "veltrana-systems"), ("european-commission", "regulates", "veltrana-systems")},
+        {("european-commission", "regulates", "orvik-group"), ("european-commission", "regulates", "kestrel-robotics")},
+    ),
+    (
         "'that takeover' after a bid told earlier in its own sentence is that bid, not the main deal",
         "Orvik Group agreed to buy Veltrana Systems in March. The deal caps a turbulent year for Kestrel Robotics, "
         "which escaped a hostile bid from Halvard Technologies only after the White House blocked that takeover.",
