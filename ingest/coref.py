@@ -40,6 +40,7 @@ class Coref:
         self.gaz = gazetteer
         self._cache: dict[int, Mention | None] = {}
         self._groups: dict[int, list[Mention]] = {}
+        self._words: dict[str, set[str]] = {}  # entity id -> descriptor words (the entities are fixed by now)
         self._raisers = self._find_raisers()
 
     def mention_at(self, tok: Token) -> Mention | None:
@@ -421,10 +422,15 @@ class Coref:
         return None
 
     def _desc_words(self, m: Mention) -> set[str]:
-        out: set[str] = set()
-        for d in self.ents.descriptors.get(m.entity.id, set()):
-            out.update(d.split())
-        return out | self._appos_words(m.entity.id)
+        """Words describing an entity (gazetteer and article descriptors, its appositions); built
+        once per entity, as every description in the article is checked against every candidate."""
+        words = self._words.get(m.entity.id)
+        if words is None:
+            out: set[str] = set()
+            for d in self.ents.descriptors.get(m.entity.id, set()):
+                out.update(d.split())
+            words = self._words[m.entity.id] = out | self._appos_words(m.entity.id)
+        return words
 
     def _appos_words(self, entity_id: str) -> set[str]:
         """Words of the article's own apposition for an entity ("X, a Paris-based robot maker,"
@@ -631,4 +637,14 @@ def _in_summary_relative(tok: Token) -> bool:
 
 
 def _root_of(doc: Doc, m: Mention) -> Token:
-    return doc[m.start : m.end].root
+    """The syntactic head of a mention, found once per span (asked for every mention, often)."""
+    roots: dict[tuple[int, int], int] | None = doc.user_data.get(_ROOTS)
+    if roots is None:
+        roots = doc.user_data[_ROOTS] = {}
+    i = roots.get((m.start, m.end))
+    if i is None:
+        i = roots[(m.start, m.end)] = doc[m.start : m.end].root.i
+    return doc[i]
+
+
+_ROOTS = "regwatch.mention_roots"

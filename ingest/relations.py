@@ -314,6 +314,9 @@ class SentenceRules:
         self.coref = coref
         low = span_text(sent).lower()
         self._competitive = any(w in low for w in ("unlike", "rival", "compet", "than", "versus", "vs", "challenger", "beat", "outpace"))
+        # every rule family asks for the same verbs' subjects and the same phrases' entities: answer once
+        self._args: dict[tuple[int, bool, int], list[Mention]] = {}
+        self._subjects: dict[int, list[Mention]] = {}
 
     # ------------------------------------------------------------------ argument helpers
     def args(self, tok: Token | None, *, inner: bool = False, depth: int = 0) -> list[Mention]:
@@ -322,12 +325,16 @@ class SentenceRules:
         inside the phrase ("AWS Trainium chips" -> AWS); conjuncts included."""
         if tok is None or depth > 4:
             return []
-        out: list[Mention] = []
-        for t in self._coordinated(tok):
-            for m in self._one(t, inner=inner, depth=depth):
-                if all(m.entity.id != o.entity.id for o in out):
-                    out.append(m)
-        return out
+        key = (tok.i, inner, depth)
+        found = self._args.get(key)
+        if found is None:
+            found = []
+            for t in self._coordinated(tok):
+                for m in self._one(t, inner=inner, depth=depth):
+                    if all(m.entity.id != o.entity.id for o in found):
+                        found.append(m)
+            self._args[key] = found
+        return list(found)  # a copy: callers extend what they get
 
     def _coordinated(self, tok: Token) -> list[Token]:
         """The token, its conjuncts, and list items the parser attached as appositions."""
@@ -453,6 +460,12 @@ class SentenceRules:
 
     def subjects(self, verb: Token) -> list[Mention]:
         """Logical subject of an active verb, climbing xcomp/conj/relcl/acl as needed."""
+        found = self._subjects.get(verb.i)
+        if found is None:
+            found = self._subjects[verb.i] = self._find_subjects(verb)
+        return list(found)
+
+    def _find_subjects(self, verb: Token) -> list[Mention]:
         nsubj = [c for c in verb.children if c.dep_ == "nsubj"]
         if nsubj:  # the parser sometimes splits "Existing investors X and Y" into two subjects
             return [m for c in nsubj for m in self.args(c)]
