@@ -152,7 +152,8 @@ class Coref:
         if tok.lower_ == "its" and tok.dep_ == "poss" and head.dep_ == "conj" and head.head.i < tok.i:
             # "Orvik and its subsidiary Vantor": "its" is the firm it is coordinated with
             first = self.mention_at(head.head)
-            if first is not None and first.entity.type in types and any(c.dep_ == "cc" and c.lower_ == "and" for c in head.head.children):
+            adjacent = first is not None and first.end + 1 == tok.i and self.doc[first.end].lower_ == "and"  # not "X, the ..., and its"
+            if first is not None and adjacent and first.entity.type in types:
                 return first
         # "it" as an object, or "its" inside a copula's predicate ("Oracle became one of its
         # investors"), cannot be the subject of its own clause: look one clause higher.

@@ -456,6 +456,13 @@ PRONOUN_CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
         set(),
     ),
     (
+        "'its stake in X, the ... designer it bought, and its investment in Y': the second 'its' is not X",
+        "SoftBank Group may move part of its stake in Kestrel Robotics, the British chip designer it acquired last year, "
+        "and its $1bn investment in Orvik Group into the fund.",
+        {("softbank-group", "invests_in", "orvik-group")},
+        {("kestrel-robotics", "invests_in", "orvik-group")},
+    ),
+    (
         "'sued X and its parent Y': the parent of X, not of the one suing",
         "Vantor Labs sued Orvik Group and its parent Halvard Technologies.",
         {("orvik-group", "subsidiary_of", "halvard-technologies")},
