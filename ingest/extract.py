@@ -146,6 +146,14 @@ def _may_relate(sent: Span, ents: ArticleEntities) -> bool:
     return any(i in by_token or lows[i] in REFERRING_WORDS for i in range(sent.start, sent.end))
 
 
+def _conjoined(a: Mention, b: Mention, doc: Doc) -> bool:
+    """Two names written as items of one list ("A, B and C"), each named outright."""
+    if a.coref or b.coref or a.entity.id == b.entity.id:
+        return False
+    ra, rb = doc[a.start : a.end].root, doc[b.start : b.end].root
+    return rb in ra.conjuncts
+
+
 def _deal_in_view(ref: Token, deals: DealIndex) -> bool:
     """A regulator's unnamed target is a deal only if this or the previous sentence talks about
     one (a deal word, or a party to a known deal)."""
@@ -329,6 +337,8 @@ class Extractor:
             conf = cand.confidence * (DEAL_FACTOR if cand.deal_ref is not None and not cand.objects else 1.0)
             for s in cand.subjects:
                 for o in objects:
+                    if cand.predicate != "partners_with" and "gapped" not in cand.rule and _conjoined(s, o, sent.doc):
+                        continue  # "Apple, Samsung and Qualcomm build their chips on ...": one list, not parties to each other
                     found = self._check(cand.predicate, s, o, cand.rule, conf, base_attrs, hedged, sent.doc)
                     if found is None:
                         continue

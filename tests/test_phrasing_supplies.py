@@ -19,6 +19,12 @@ VR, KL = "veridian-robotics", "klarfeld"
 
 CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
     (
+        "items of one list are not each other's suppliers: 'A, B and C all build their chips on its design'",
+        "Halvard Technologies licenses chip designs. Orvik Group, Vantor Labs and Kestrel Robotics all build their processors on its architecture.",
+        set(),
+        {(a, "supplies", b) for a in ("orvik-group", "vantor-labs", "kestrel-robotics") for b in ("orvik-group", "vantor-labs", "kestrel-robotics") if a != b},
+    ),
+    (
         "'X will offer Y a licence for Z's patents': Y holds the licence, not the one offering it",
         "Orvik Group will offer Kestrel Robotics a licence for Halvard Technologies' patents.",
         {("halvard-technologies", "supplies", "kestrel-robotics")},
