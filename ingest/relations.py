@@ -435,7 +435,13 @@ class SentenceRules:
                 if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.dep_ == "appos" and noun.head.lower_ != "at":  # not "a partner at X, which"
                     noun = noun.head.head  # "X, the venture between A and B, which ...": ambiguous, take X
                 if noun.dep_ == "appos" and self.coref.mention_at(noun) is None and self.coref.mention_at(noun.head) is not None:
-                    noun = noun.head  # "Virgin Media O2, the venture between A and B, which ...": the named head
+                    # "Virgin Media O2, the venture between A and B, which ...": the named head; in a list
+                    # ("A, B and Sharp, the maker that Foxconn bought") only the item right before it
+                    items = [t for t in self._coordinated(noun.head) if t.i < noun.i]
+                    named = self.coref.mention_at(max(items, key=lambda t: t.i))
+                    if len(items) > 1:
+                        return [] if named is None or self._is_competitor(noun.head) else [named]
+                    noun = noun.head
                 return self.args(noun, inner=inner, depth=depth + 1)
             if cur.head.i == cur.i:
                 break
@@ -2107,8 +2113,7 @@ class SentenceRules:
     def _noun_rules(self, noun: Token, lem: str) -> Iterator[Candidate]:
         if lem in INVEST_NOUNS:
             yield from self._invest_noun(noun, lem)
-        quit_from = noun.head.head.head if noun.head.head.lower_ in {"away", "out", "back"} else noun.head.head
-        withdrawn = noun.dep_ == "pobj" and noun.head.lower_ in {"from", "of"} and lemma(quit_from) in {"walk", "pull", "back", "withdraw", "retreat", "step"}
+        withdrawn = _withdrawn_from(noun)
         if lem in {"bid", "offer", "approach"} and preps(noun, {"for"}) and not withdrawn:  # not "walked away from its bid"
             # "Meta's bid for Scale AI": an attempt, kept as hedged
             bidders = self.owners(noun) + self.compounds(noun)
@@ -2634,8 +2639,8 @@ def is_negated(trigger: Token, predicate: str) -> bool:
             return True
         if t.lower_ in {"instead", "rather"} and i > 0:
             return True
-    if _attempt_ended(trigger):
-        return True
+    if _attempt_ended(trigger) or (trigger.pos_ == "NOUN" and _withdrawn_from(trigger)):
+        return True  # still a deal later sentences can refer to ("... after SAMR cleared that transaction")
     # "Instead of buying the company, ..." / "without buying"
     for t in chain:
         if t.dep_ == "pcomp" and t.head.lower_ in {"of", "without"} and (t.head.head.lower_ == "instead" or t.head.lower_ == "without"):
@@ -2649,6 +2654,14 @@ ENDED_DEAL_NOUNS = {"deal", "takeover", "acquisition", "merger", "purchase", "bu
 ATTEMPT_NOUNS = {"attempt", "bid", "effort", "plan", "plans", "offer", "push", "pursuit", "quest", "move"}
 ENDED_PREDICATES = {"over", "dead", "off", "finished"}
 ENDED_VERBS = {"collapse", "fail", "fall", "end", "founder", "die", "unravel", "crumble", "abandon", "scrap", "drop", "terminate", "block", "kill", "sink"}
+
+
+def _withdrawn_from(noun: Token) -> bool:
+    """"walked away from its bid", "pulled out of the purchase", "withdrew from the deal"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"from", "of"}:
+        return False
+    quit_from = noun.head.head.head if noun.head.head.lower_ in {"away", "out", "back"} else noun.head.head
+    return lemma(quit_from) in {"walk", "pull", "back", "withdraw", "retreat", "step"}
 
 
 def _attempt_ended(trigger: Token) -> bool:

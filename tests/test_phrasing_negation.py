@@ -44,6 +44,19 @@ CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
         {(ORVIK, ACQ, VELTRANA)},
     ),
     (
+        "'walked away from its purchase of Y' is no acquisition",
+        "Last month Orvik Group walked away from its $3.8bn purchase of Veltrana Systems after a long review.",
+        set(),
+        {(ORVIK, ACQ, VELTRANA)},
+    ),
+    (
+        "a relative clause on the last item of a list is about that item only",
+        "Orvik Group, Halvard Technologies and Veltrana Systems, the Japanese electronics maker that Kestrel Robotics bought last year, "
+        "are among the limited partners.",
+        {(KESTREL, ACQ, VELTRANA)},
+        {(KESTREL, ACQ, ORVIK), (KESTREL, ACQ, HALVARD)},
+    ),
+    (
         "control: a relative clause that does not end the deal leaves it standing",
         "Halvard Technologies completed its acquisition of Kestrel Robotics, which it agreed to buy in March.",
         {(HALVARD, ACQ, KESTREL)},

@@ -21,6 +21,13 @@ def reviewed(regulator: str, *firms: str) -> set[Triple]:
 CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
     # ------------------------------------------------ which deal "the deal" is: a deal told in passing
     (
+        "a purchase someone walked away from is no acquisition, but still the deal 'that transaction' names",
+        "Last month Orvik Group walked away from its $3.8bn purchase of Kestrel Robotics shortly after regulators in China "
+        "cleared that transaction. The State Administration for Market Regulation had approved that transaction with conditions.",
+        {("state-administration-for-market-regulation", "regulates", "orvik-group"), ("state-administration-for-market-regulation", "regulates", "kestrel-robotics")},
+        {("orvik-group", "acquires", "kestrel-robotics")},
+    ),
+    (
         "'the acquisition of X by Y was completed after R cleared it': that acquisition, not the main deal",
         "Orvik Group agreed to buy Kestrel Robotics. The acquisition of Veltrana Systems by Halvard Technologies "
         "was completed after the European Commission cleared it.",
