@@ -1374,6 +1374,8 @@ class SentenceRules:
             # "buy $30bn of computing capacity on X's cloud", "rent GPUs from X's data centres"
             things = [t for d in children(verb, "dobj") for t in [d, *preps(d, {"of"})]]
             sources += [p for t in things for p in preps(t, {"on", "in"}) if lemma(p) in SUPPLY_CONTEXT]
+        if lem in ACQUIRE_VERBS and any(m.entity.type == "company" for d in children(verb, "dobj") for m in self.args(d)):
+            return  # "bought Venafi from Thoma Bravo", "which it bought from its owner": a company changing hands
         suppliers: list[Mention] = []
         for s in preps(verb, {"from", "through", "via"}) + [p for d in children(verb, "dobj") for p in preps(d, {"from", "through", "via"})]:
             suppliers += self.args(s)

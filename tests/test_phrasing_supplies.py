@@ -19,6 +19,18 @@ VR, KL = "veridian-robotics", "klarfeld"
 
 CASES: list[tuple[str, str, set[Triple], set[Triple]]] = [
     (
+        "a company 'bought from' its owner changes hands: the seller supplies nothing",
+        "Last year Orvik Group paid about $1.5bn for Vantor Labs, which it bought from private equity owner Halvard Capital.",
+        {("orvik-group", "acquires", "vantor-labs")},
+        {("halvard-capital", "supplies", "orvik-group")},
+    ),
+    (
+        "control: goods 'bought from' a maker are a supply",
+        "Orvik Group buys its memory chips from Kestrel Robotics.",
+        {("kestrel-robotics", "supplies", "orvik-group")},
+        set(),
+    ),
+    (
         "items of one list are not each other's suppliers: 'A, B and C all build their chips on its design'",
         "Halvard Technologies licenses chip designs. Orvik Group, Vantor Labs and Kestrel Robotics all build their processors on its architecture.",
         set(),
