@@ -162,9 +162,12 @@ class GazetteerRuler:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         for entry in self.gazetteer.entries.values():
             matcher = self.exact if entry.case_sensitive else self.lower
-            patterns = [nlp.make_doc(n) for n in entry.names]
+            names = list(entry.names)
+            if entry.entity.type == "product":  # "iPhones", "Trainiums": a product's plural is the product
+                names += [f"{n}s" for n in entry.names if n[-1:].isalpha() and n[-1:].islower() and not n.endswith("s")]
+            patterns = [nlp.make_doc(n) for n in names]
             if entry.case_sensitive:  # also the all-caps headline form
-                patterns += [nlp.make_doc(n.upper()) for n in entry.names if n.upper() != n]
+                patterns += [nlp.make_doc(n.upper()) for n in names if n.upper() != n]
             matcher.add(entry.entity.id, patterns)
 
     def match(self, doc: Doc) -> list[Span]:

@@ -281,3 +281,9 @@ def test_a_sentence_initial_word_the_article_also_writes_in_lower_case_is_no_nam
     mentions = {m.entity.id for m in extractor.resolver.resolve(extractor.nlp(text)).mentions}
     assert "advertising" not in mentions and "kestrel-robotics" in mentions
     assert "helsing" in types(extractor, "Helsing has partnered with Orvik Group on drones.")  # an unknown name still is
+
+
+def test_a_products_plural_is_the_product(extractor) -> None:  # type: ignore[no-untyped-def]
+    got = facts(extractor, "The iPhones released last year rely solely on modems made by Intel Corp.")
+    assert ("intel", "supplies", "apple") in got  # the phones resolve to their maker
+    assert not {t for t in got if "iphones" in t}
