@@ -45,6 +45,7 @@ class EntityRow:
     mentions: int
     qid: str | None = None
     parent: str | None = None
+    reference: bool = False  # the gazetteer knows it: its parent (or having none) is reference data
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -85,10 +86,11 @@ def entities(store: Store, as_of: str | None = None, curated: bool = True) -> li
         eid = local_id(r["e"])
         a = acc.setdefault(
             eid,
-            {"labels": {}, "types": {}, "aliases": set(), "mentions": {}, "qid": None, "parent": None},
+            {"labels": {}, "types": {}, "aliases": set(), "mentions": {}, "qid": None, "parent": None, "reference": False},
         )
         label = str(r["label"])
         is_ref = r["g"] == ENTITIES_GRAPH
+        a["reference"] = a["reference"] or is_ref
         a["labels"][label] = a["labels"].get(label, 0) + (REFERENCE_VOTES if is_ref else 1)
         a["types"][etype] = a["types"].get(etype, 0) + (1000 if is_ref else 1)
         if r["n"] is not None:
@@ -114,6 +116,7 @@ def entities(store: Store, as_of: str | None = None, curated: bool = True) -> li
                 mentions=mentions,
                 qid=a["qid"],
                 parent=a["parent"],
+                reference=a["reference"],
             )
         )
     out = sorted(out, key=lambda e: (-e.mentions, e.label.lower()))

@@ -513,3 +513,18 @@ def test_acquihire_words_count_only_for_the_firm_they_are_about() -> None:
     pairs = run(w)
     assert signal(pairs[("microsoft", "inflection-ai")], "acquihire") is not None
     assert signal(pairs[("microsoft", "mistral-ai")], "acquihire") is None
+
+
+def test_one_sentence_cannot_fold_a_known_group_head_into_another_group() -> None:
+    """OpenAI makes ChatGPT in the reference data: one misread sentence calling it Alphabet's
+    subsidiary must not merge the two groups (and hide Microsoft's stake in it); two articles do."""
+    w = big_tech_world().entity("chatgpt", "ChatGPT", "product", parent="openai")
+    w.fact("m0", "chatgpt", "supplies", "oracle", "Oracle staff use ChatGPT.")  # the product is seen
+    w.fact("m1", "openai", "subsidiary_of", "alphabet", "The lab is part of Alphabet, the parent said.")
+    w.fact("m1", "openai", "supplies", "alphabet", "ChatGPT runs inside Google products.")
+    inp = load_inputs(w.store())
+    assert resolver(inp.entities, inp.rows)["openai"] == "openai"
+    assert ("microsoft", "openai") in run(w)
+    w.fact("m2", "openai", "subsidiary_of", "alphabet", "OpenAI is an Alphabet unit.")
+    inp = load_inputs(w.store())
+    assert resolver(inp.entities, inp.rows)["openai"] == "alphabet"  # corroborated: the statement stands

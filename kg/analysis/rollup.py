@@ -2,7 +2,8 @@
 
 Regulators judge a deal at group level (AWS's cloud credits are Amazon's money), so analysis
 maps every entity to its ultimate parent first: gazetteer parent (products -> maker), else a stated
-``subsidiary_of``, else the acquirer in a stated, unhedged ``acquires`` (GitHub -> Microsoft).
+``subsidiary_of``, else the acquirer in a stated, unhedged ``acquires`` (GitHub -> Microsoft). A
+group head the gazetteer knows as independent moves only on two articles' word or a reviewer's.
 ``rollup=False`` keeps units separate but still resolves products to their maker, since a product
 cannot invest or buy.
 """
@@ -53,11 +54,31 @@ def _acquired(r: RelationRow) -> tuple[str, str] | None:
     return None
 
 
+def _corroborated(rows: list[RelationRow], known: set[str]) -> list[RelationRow]:
+    """Ownership statements about an independent group head the gazetteer knows (the parent or
+    maker of other entities) need two articles or a reviewer's acceptance: one misread sentence
+    ("OpenAI ... subsidiary of Alphabet") would otherwise fold a whole group into another and
+    change every concentration figure."""
+    articles: dict[tuple[str, str, str], set[str]] = {}
+    for r in rows:
+        articles.setdefault((r.subject_id, r.predicate, r.object_id), set()).add(r.article)
+    out = []
+    for r in rows:
+        child = r.object_id if r.predicate == "acquires" else r.subject_id
+        if child in known and not r.review and len(articles[(r.subject_id, r.predicate, r.object_id)]) < 2:
+            continue
+        out.append(r)
+    return out
+
+
 def parent_map(
     entities: Iterable[EntityRow], rows: Iterable[RelationRow], acquisitions: bool = True
 ) -> dict[str, str]:
     """Immediate parent of each id: gazetteer parent/maker, else stated subsidiary_of, else acquirer."""
-    rows = list(rows)
+    entities = list(entities)
+    heads = {e.parent for e in entities if e.parent}  # parents and makers in the reference data
+    independent = {e.id for e in entities if e.reference and not e.parent and e.id in heads}
+    rows = _corroborated([r for r in rows if r.predicate in {SUBSIDIARY, "acquires"}], independent)
     parents = _vote(rows, _acquired) if acquisitions else {}
     parents.update(_vote(rows, _subsidiary))
     for e in entities:
