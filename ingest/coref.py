@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ingest.entities import COMPANY_HEADS, PRONOUNS, REGULATOR_HEADS, ArticleEntities, Mention
 from ingest.gazetteer import Gazetteer
-from ingest.surface import lemma_lower, lower_forms
+from ingest.surface import lemma_lower, lower_forms, span_root
 from kg.model import Entity
 
 PLACE_NORMS = {"britain": "british", "uk": "british", "u.k.": "british", "us": "american", "u.s.": "american", "eu": "european", "japan": "japanese", "germany": "german", "france": "french"}
@@ -638,14 +638,4 @@ def _in_summary_relative(tok: Token) -> bool:
 
 
 def _root_of(doc: Doc, m: Mention) -> Token:
-    """The syntactic head of a mention, found once per span (asked for every mention, often)."""
-    roots: dict[tuple[int, int], int] | None = doc.user_data.get(_ROOTS)
-    if roots is None:
-        roots = doc.user_data[_ROOTS] = {}
-    i = roots.get((m.start, m.end))
-    if i is None:
-        i = roots[(m.start, m.end)] = doc[m.start : m.end].root.i
-    return doc[i]
-
-
-_ROOTS = "regwatch.mention_roots"
+    return span_root(doc, m.start, m.end)

@@ -45,7 +45,7 @@ from ingest.relations import (
     sentence_hedged,
 )
 from ingest.shares import find_shares
-from ingest.surface import defer_lemmas, lemma_lower, lower_forms, seed_text, span_text
+from ingest.surface import defer_lemmas, lemma_lower, lower_forms, seed_text, span_root, span_text
 from kg.errors import RegwatchError
 from kg.model import Article, Entity, Evidence, Extraction, Fact, MarketShare
 from kg.model import Mention as KgMention
@@ -150,8 +150,7 @@ def _conjoined(a: Mention, b: Mention, doc: Doc) -> bool:
     """Two names written as items of one list ("A, B and C"), each named outright."""
     if a.coref or b.coref or a.entity.id == b.entity.id:
         return False
-    ra, rb = doc[a.start : a.end].root, doc[b.start : b.end].root
-    return rb in ra.conjuncts
+    return span_root(doc, b.start, b.end) in span_root(doc, a.start, a.end).conjuncts
 
 
 def _deal_in_view(ref: Token, deals: DealIndex) -> bool:

@@ -659,8 +659,9 @@ class SentenceRules:
             if not any(c.lower_ in {"partly", "partially", "jointly", "minority", "part"} for c in verb.subtree if c.i < verb.i and c.head == verb):
                 yield Candidate("subsidiary_of", self.passive_subjects(verb), self.agents(verb), f"subsidiary.{lem}ed_by", 0.85, verb)
         if lem in {"count", "list", "name"}:
-            roles = preps(verb, {"among", "as"})
-            for p in preps(verb, {"among", "as"}):  # "among its customers and investors": each role
+            named_roles = preps(verb, {"among", "as"})
+            roles = list(named_roles)
+            for p in named_roles:  # "among its customers and investors": each role
                 roles += [
                     c for c in p.conjuncts
                     if c.pos_ == "NOUN" and c not in roles and not any(self.coref.mention_at(t) for t in self.sent.doc[min(p.i, c.i) : max(p.i, c.i)])

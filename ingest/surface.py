@@ -20,6 +20,7 @@ _POS = "regwatch.pos"
 _DEP = "regwatch.dep"
 _LEMMA = "regwatch.lemma"
 _LOWER_WORDS = "regwatch.lower_words"
+_ROOTS = "regwatch.span_roots"
 
 # The lemmatizer of each pipeline that defers it (see ``defer_lemmas``), by the pipeline's Vocab.
 _LEMMATIZERS: dict[Vocab, Callable[[Token], list[str]]] = {}
@@ -71,6 +72,17 @@ def pos_tags(doc: Doc) -> list[str]:
 def dep_labels(doc: Doc) -> list[str]:
     """``tok.dep_`` of every token, by index (read after the parser ran)."""
     return _strings(doc, DEP, _DEP)
+
+
+def span_root(doc: Doc, start: int, end: int) -> Token:
+    """``doc[start:end].root``, found once per span: mention roots are asked for again and again."""
+    roots: dict[tuple[int, int], int] | None = doc.user_data.get(_ROOTS)
+    if roots is None:
+        roots = doc.user_data[_ROOTS] = {}
+    i = roots.get((start, end))
+    if i is None:
+        i = roots[(start, end)] = doc[start:end].root.i
+    return doc[i]
 
 
 def lower_case_words(doc: Doc) -> frozenset[str]:

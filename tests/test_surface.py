@@ -9,6 +9,7 @@ from ingest.surface import (
     orth_forms,
     pos_tags,
     seed_text,
+    span_root,
     span_text,
 )
 
@@ -25,6 +26,10 @@ def test_cached_forms_match_token_attributes(extractor):
     assert pos_tags(doc) == [t.pos_ for t in doc]
     assert dep_labels(doc) == [t.dep_ for t in doc]
     assert len({*pos_tags(doc)}) > 4 and "poss" in dep_labels(doc)  # a parsed doc, not blanks
+    spans = [(e.start, e.end) for e in doc.ents] + [(s.start, s.end) for s in doc.sents]
+    first = [span_root(doc, a, b).i for a, b in spans]
+    again = [span_root(doc, a, b).i for a, b in spans]  # from the cache
+    assert first == again == [doc[a:b].root.i for a, b in spans]
 
 
 def test_span_text_is_span_text_for_every_sentence(extractor):
